@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+/** The command line: parse with meow, validate, hand over. Nothing else lives here. */
+import meow from 'meow';
+import {launch} from './launch.js';
+import {UsageError, parseOptions} from './options.js';
+
+const cli = meow(
+	`
+  Usage
+    $ threadlab [scene] [options]
+
+  Scenes (the notebook's cells, in order)
+    start         one thread sleeps; the main thread carries on
+    hello         the main thread prints "hello" before the thread wakes
+    join          the main thread joins, then prints "hello" after the wake
+    sleepers      n threads sleep at once: elapsed ≈ one sleep (default)
+    sequential    start and join in one loop: elapsed ≈ n sleeps
+
+  Options
+    -t, --threads <n>   threads for sleepers and sequential, 1–256 (default 5)
+    -s, --sleep <sec>   seconds each thread sleeps, > 0 and ≤ 3600 (default 2)
+        --fps <n>       frames per second, 1–60 (default 30)
+        --json          no UI: print one JSON object when the scene is done
+        --no-color      no colours (NO_COLOR is honoured too)
+        --ascii         ASCII only, no Unicode glyphs
+    -h, --help          this help
+    -v, --version       the version
+
+  Keys
+    r  run again   ?  help   q, Esc, Ctrl+C  quit
+
+  Examples
+    $ threadlab                      five threads sleep 2 s at once
+    $ threadlab sequential -t 3 -s 1
+    $ threadlab hello -s 0.5 | cat   the notebook's printed lines
+    $ threadlab sleepers --json
+`,
+	{
+		importMeta: import.meta,
+		autoHelp: false,
+		autoVersion: false,
+		allowUnknownFlags: true,
+		booleanDefault: undefined,
+		flags: {
+			threads: {type: 'string', shortFlag: 't'},
+			sleep: {type: 'string', shortFlag: 's'},
+			fps: {type: 'string'},
+			json: {type: 'boolean'},
+			color: {type: 'boolean'},
+			ascii: {type: 'boolean'},
+			help: {type: 'boolean', shortFlag: 'h'},
+			version: {type: 'boolean', shortFlag: 'v'},
+		},
+	},
+);
+
+if (cli.flags.help) {
+	cli.showHelp(0);
+} else if (cli.flags.version) {
+	cli.showVersion();
+} else {
+	try {
+		const options = parseOptions(cli.input, cli.flags, process.env);
+		process.exitCode = await launch(options);
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
+		process.stderr.write(`threadlab: ${error.message}\n`);
+		process.exitCode = 2;
+	}
+}

@@ -1,0 +1,67 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import {fixed, truncate} from '../model/format.js';
+import type {Snapshot} from '../model/snapshot.js';
+import {EventLog} from './EventLog.js';
+import {Footer, type KeyHint} from './Footer.js';
+import {Header} from './Header.js';
+import {Help} from './Help.js';
+import {ThreadTable, tableHeight} from './ThreadTable.js';
+import {useTheme} from './theme.js';
+
+export const MIN_WIDTH = 20;
+export const MIN_HEIGHT = 8;
+
+export interface SceneViewProps {
+	snapshot: Snapshot;
+	title: string;
+	lesson: string;
+	code: readonly string[];
+	/** What runs the scene: `real threads`, `simulated · seed 42`. */
+	label: string;
+	width: number;
+	/** Lines available; the view keeps one spare so Ink never has to clear the screen. */
+	height: number;
+	/** The footer's keys; none when there is no keyboard. */
+	keys: readonly KeyHint[];
+	/** Every key with a longer description, for `?`. */
+	helpKeys?: readonly KeyHint[];
+	help: boolean;
+}
+
+/** The whole screen of a thread scene, a pure function of its props. */
+export function SceneView(props: SceneViewProps) {
+	const theme = useTheme();
+	const {snapshot, width} = props;
+	if (width < MIN_WIDTH || props.height < MIN_HEIGHT) {
+		return <Text wrap="truncate">{truncate('terminal too small', width, '')}</Text>;
+	}
+	// header 2, blank, table, blank, log, blank, summary, footer; one line spare.
+	const fixedLines = 2 + 1 + 1 + 1 + 1 + (props.keys.length > 0 ? 1 : 0) + 1;
+	const budget = props.height - fixedLines;
+	const logWanted = Math.min(snapshot.log.length, 3);
+	const table = tableHeight(snapshot.threads.length, budget - Math.max(1, logWanted));
+	// The log keeps the height of every line the scene will print, so the layout does not jump.
+	const logHeight = Math.max(1, Math.min(budget - table, snapshot.threads.length * 2 + 1));
+	const summary = snapshot.summary;
+	return (
+		<Box flexDirection="column" width={width}>
+			<Header scene={snapshot.scene} title={props.title} label={props.label} lesson={props.lesson} width={width} />
+			<Text> </Text>
+			<ThreadTable main={snapshot.main} threads={snapshot.threads} clockMs={snapshot.clockMs} width={width} maxLines={table} />
+			<Text> </Text>
+			<Box height={logHeight} flexDirection="column">
+				{props.help ? (
+					<Help keys={props.helpKeys ?? props.keys} code={props.code} height={logHeight} width={width} />
+				) : (
+					<EventLog lines={snapshot.log} height={logHeight} width={width} />
+				)}
+			</Box>
+			<Text> </Text>
+			<Text wrap="truncate" bold={summary !== null} color={summary && summary.failed > 0 ? theme.bad : undefined}>
+				{summary ? summary.line : snapshot.main.state === 'starting' ? 'starting threads…' : `running ${theme.glyphs.dot} ${fixed(snapshot.clockMs, 1)} s`}
+			</Text>
+			{props.keys.length > 0 ? <Footer hints={props.keys} /> : null}
+		</Box>
+	);
+}

@@ -1,0 +1,69 @@
+/**
+ * Every colour and glyph threadlab draws with, in one place. With colour off
+ * (`--no-color`, NO_COLOR) components get `undefined` colours and Ink emits
+ * no colour codes; with `--ascii` every glyph is plain ASCII.
+ */
+import {createContext, useContext} from 'react';
+import cliSpinners from 'cli-spinners';
+import type {MainState, ThreadStateName} from '../model/types.js';
+
+export type Shown = ThreadStateName | MainState;
+type Color = string | undefined;
+
+export interface Theme {
+	color: boolean;
+	ascii: boolean;
+	state(state: Shown): Color;
+	accent: Color;
+	muted: Color;
+	main: Color;
+	bad: Color;
+	good: Color;
+	glyphs: {
+		barFull: string;
+		barEmpty: string;
+		ellipsis: string;
+		dot: string;
+		times: string;
+		done: string;
+		failed: string;
+		idle: string;
+		spinner: readonly string[];
+		/** ms per spinner frame. */
+		spinnerInterval: number;
+	};
+}
+
+const STATE_COLORS: Record<Shown, string> = {
+	new: 'gray',
+	starting: 'gray',
+	sleeping: 'yellow',
+	awake: 'greenBright',
+	running: 'cyan',
+	joining: 'magenta',
+	waiting: 'red',
+	holding: 'magenta',
+	done: 'green',
+	failed: 'red',
+};
+
+export function makeTheme({color = true, ascii = false}: {color?: boolean; ascii?: boolean} = {}): Theme {
+	const pick = (value: string): Color => (color ? value : undefined);
+	const spinner = ascii ? cliSpinners.line : cliSpinners.dots;
+	return {
+		color,
+		ascii,
+		state: (state) => pick(STATE_COLORS[state]),
+		accent: pick('cyan'),
+		muted: pick('gray'),
+		main: pick('magentaBright'),
+		bad: pick('red'),
+		good: pick('green'),
+		glyphs: ascii
+			? {barFull: '#', barEmpty: '.', ellipsis: '...', dot: '-', times: 'x', done: '+', failed: 'x', idle: '.', spinner: spinner.frames, spinnerInterval: spinner.interval}
+			: {barFull: '█', barEmpty: '░', ellipsis: '…', dot: '·', times: '×', done: '✔', failed: '✖', idle: '·', spinner: spinner.frames, spinnerInterval: spinner.interval},
+	};
+}
+
+export const ThemeContext = createContext<Theme>(makeTheme());
+export const useTheme = (): Theme => useContext(ThemeContext);

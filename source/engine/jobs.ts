@@ -1,0 +1,22 @@
+/** What a pooled worker is asked to run. Shared by the main thread and the worker script. */
+import type {SharedDims} from './shared.js';
+
+export const COUNTER_MODES = ['unsafe', 'mutex', 'atomic'] as const;
+export type CounterMode = (typeof COUNTER_MODES)[number];
+
+/** A documented way to make a worker fail, for tests and demos (see README, THREADLAB_FAIL). */
+export type Failure = 'throw' | 'exit';
+
+export type Job =
+	| {kind: 'sleep'; ms: number; fail?: Failure}
+	| {kind: 'count'; mode: CounterMode; increments: number; workMicros: number; fail?: Failure};
+
+export interface RunMessage {
+	type: 'run';
+	buffer: SharedArrayBuffer;
+	dims: SharedDims;
+	thread: number;
+	job: Job;
+}
+
+export type WorkerReply = {type: 'ready'} | {type: 'finished'} | {type: 'failed'; message: string};

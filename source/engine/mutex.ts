@@ -1,0 +1,64 @@
+/**
+ * A mutex on shared memory: the three-state futex lock (Drepper, "Futexes Are
+ * Tricky"). 0 free, 1 locked, 2 locked and somebody may be asleep on it.
+ * Taking it is one compare-exchange when free; a contended taker sleeps in
+ * `Atomics.wait` and an unlock with waiters wakes exactly one.
+ * Bundled into the worker script: no imports besides the layout.
+ */
+import {H} from './shared.js';
+
+const FREE = 0;
+const LOCKED = 1;
+const CONTENDED = 2;
+
+export class Mutex {
+	constructor(
+		readonly i32: Int32Array,
+		readonly cell: number = H.mutex,
+		readonly holderCell: number = H.holder,
+		readonly contendedCell: number = H.contended,
+	) {}
+
+	/** Take the lock for `owner` (a thread index). Returns true when it had to wait. */
+	lock(owner: number, onWait?: () => void): boolean {
+		let c = Atomics.compareExchange(this.i32, this.cell, FREE, LOCKED);
+		const contended = c !== FREE;
+		if (contended) {
+			Atomics.add(this.i32, this.contendedCell, 1);
+			onWait?.();
+			if (c !== CONTENDED) c = Atomics.exchange(this.i32, this.cell, CONTENDED);
+			while (c !== FREE) {
+				Atomics.wait(this.i32, this.cell, CONTENDED);
+				c = Atomics.exchange(this.i32, this.cell, CONTENDED);
+			}
+		}
+		Atomics.store(this.i32, this.holderCell, owner + 1);
+		return contended;
+	}
+
+	/** Release the lock. Only its holder may: anyone else gets an error and the lock stays held. */
+	unlock(owner: number): void {
+		const holder = Atomics.load(this.i32, this.holderCell);
+		if (holder !== owner + 1) {
+			throw new Error(
+				holder === 0
+					? `thread ${owner} unlocked a mutex nobody holds`
+					: `thread ${owner} unlocked a mutex held by thread ${holder - 1}`,
+			);
+		}
+		Atomics.store(this.i32, this.holderCell, 0);
+		if (Atomics.sub(this.i32, this.cell, 1) !== LOCKED) {
+			Atomics.store(this.i32, this.cell, FREE);
+			Atomics.notify(this.i32, this.cell, 1);
+		}
+	}
+
+	/** Thread index of the holder, or -1. */
+	get holder(): number {
+		return Atomics.load(this.i32, this.holderCell) - 1;
+	}
+
+	get contended(): number {
+		return Atomics.load(this.i32, this.contendedCell);
+	}
+}

@@ -1,0 +1,171 @@
+/**
+ * One scene run on real worker threads. Workers publish their state and times
+ * into a SharedArrayBuffer; `sample()` reads it (no message per frame).
+ * `join` waits on the thread's state cell with `Atomics.waitAsync`.
+ */
+import type {Worker} from 'node:worker_threads';
+import type {EventSample, MainState, Sample, ThreadSample} from '../model/types.js';
+import type {Job} from './jobs.js';
+import type {Lab, ThreadHandle} from './lab.js';
+import type {RunOutcome, WorkerPool} from './pool.js';
+import {CODE_NAMES, Code, Ev, F, H, SharedState, T, epochNow} from './shared.js';
+
+export interface ThreadSpec {
+	name: string;
+	job: Job;
+	/** Seconds as given by the user, for the notebook's wording. */
+	sleepSeconds: number;
+}
+
+export interface RunProgram {
+	scene: string;
+	threads: ThreadSpec[];
+	main(lab: Lab): Promise<void>;
+	/** Per-thread read log size (race collisions). */
+	readLog?: number;
+}
+
+const EVENT_KINDS = {[Ev.sleep]: 'sleep', [Ev.wake]: 'wake', [Ev.print]: 'print', [Ev.fail]: 'fail'} as const;
+
+export class RealRun implements Lab {
+	readonly shared: SharedState;
+	readonly #program: RunProgram;
+	readonly #pool: WorkerPool;
+	readonly #workers: Worker[];
+	readonly #outcomes: Array<Promise<RunOutcome>>;
+	readonly #errors: Array<string | undefined>;
+	readonly #prints: string[] = [];
+	readonly #events: EventSample[] = [];
+	#origin = 0;
+	#finishedAt: number | undefined;
+	#main: MainState = 'starting';
+
+	private constructor(pool: WorkerPool, program: RunProgram, workers: Worker[]) {
+		this.#pool = pool;
+		this.#program = program;
+		this.#workers = workers;
+		const threads = program.threads.length;
+		this.shared = SharedState.create({threads, events: threads * 3 + 16, readLog: program.readLog ?? 0});
+		this.#errors = program.threads.map(() => undefined);
+		// Python's Thread(target=..., name=...): the job is handed over now, it runs on start().
+		this.#outcomes = program.threads.map((spec, thread) =>
+			pool
+				.run(workers[thread]!, {type: 'run', buffer: this.shared.buffer, dims: this.shared.dims, thread, job: spec.job})
+				.then((outcome) => this.#settle(thread, outcome)),
+		);
+	}
+
+	/** Take warmed workers for every thread of the program and hand them their jobs. */
+	static async prepare(pool: WorkerPool, program: RunProgram): Promise<RealRun> {
+		return new RealRun(pool, program, await pool.acquire(program.threads.length));
+	}
+
+	get pool(): WorkerPool {
+		return this.#pool;
+	}
+
+	/** Run the main thread's program, then wait for every thread, as the interpreter does at exit. */
+	async run(): Promise<Sample> {
+		this.#origin = epochNow();
+		this.#main = 'running';
+		try {
+			await this.#program.main(this);
+		} finally {
+			this.#main = 'done';
+			await Promise.all(this.#outcomes);
+			this.#finishedAt = epochNow();
+		}
+		return this.sample();
+	}
+
+	thread(index: number): ThreadHandle {
+		const {shared} = this;
+		return {
+			start: () => {
+				const go = shared.cell(index, T.go);
+				Atomics.store(shared.i32, go, 1);
+				Atomics.notify(shared.i32, go);
+			},
+			join: async () => {
+				this.#main = 'joining';
+				const cell = shared.cell(index, T.state);
+				for (;;) {
+					const code = Atomics.load(shared.i32, cell);
+					if (code === Code.done || code === Code.failed) break;
+					const wait = Atomics.waitAsync(shared.i32, cell, code);
+					if (wait.async) await wait.value;
+				}
+				this.#main = 'running';
+			},
+		};
+	}
+
+	print(text: string): void {
+		this.#prints.push(text);
+		this.shared.emit(Ev.print, -1, this.#prints.length - 1);
+	}
+
+	/** Stop early: sleepers wake, counters stop, unstarted threads never start. Resolves when all are back. */
+	async abort(): Promise<void> {
+		const {shared} = this;
+		Atomics.store(shared.i32, H.abort, 1);
+		for (let t = 0; t < this.#program.threads.length; t++) {
+			Atomics.notify(shared.i32, shared.cell(t, T.go));
+			Atomics.notify(shared.i32, shared.cell(t, T.sleep));
+			Atomics.notify(shared.i32, shared.cell(t, T.state));
+		}
+		await Promise.all(this.#outcomes);
+	}
+
+	get finished(): boolean {
+		return this.#finishedAt !== undefined;
+	}
+
+	sample(): Sample {
+		const {shared} = this;
+		const ms = (at: number) => (at === 0 ? null : at - this.#origin);
+		const started = this.#main !== 'starting';
+		const threads = this.#program.threads.map((spec, t): ThreadSample => {
+			const sample: ThreadSample = {
+				name: spec.name,
+				state: CODE_NAMES[shared.state(t)],
+				sleepSeconds: spec.sleepSeconds,
+				startMs: ms(shared.time(t, F.startAt)),
+				wakeMs: ms(shared.time(t, F.wakeAt)),
+				endMs: ms(shared.time(t, F.endAt)),
+				progress: Atomics.load(shared.i32, shared.cell(t, T.progress)),
+				local: Atomics.load(shared.i32, shared.cell(t, T.local)),
+			};
+			const error = this.#errors[t];
+			if (error !== undefined) sample.error = error;
+			return sample;
+		});
+		for (let event = shared.event(this.#events.length); event; event = shared.event(this.#events.length)) {
+			const sample: EventSample = {kind: EVENT_KINDS[event.kind], thread: event.thread, atMs: event.at - this.#origin};
+			if (event.kind === Ev.print) sample.text = this.#prints[event.arg] ?? '';
+			this.#events.push(sample);
+		}
+		const now = this.#finishedAt ?? epochNow();
+		return {
+			scene: this.#program.scene,
+			clockMs: started ? now - this.#origin : 0,
+			main: this.#main,
+			threads,
+			events: [...this.#events],
+			finished: this.finished,
+		};
+	}
+
+	/** A worker that died without saying so is marked failed, so no join waits forever. */
+	#settle(thread: number, outcome: RunOutcome): RunOutcome {
+		if (!outcome.ok) {
+			this.#errors[thread] = outcome.message;
+			if (this.shared.state(thread) !== Code.failed) {
+				this.shared.setTime(thread, F.endAt, epochNow());
+				this.shared.emit(Ev.fail, thread);
+				this.shared.setState(thread, Code.failed);
+			}
+		}
+		return outcome;
+	}
+}

@@ -1,0 +1,116 @@
+/**
+ * The pooled worker. It idles until a `run` message hands it a job, then waits
+ * on its own `go` cell: `thread.start()` on the main thread is one
+ * `Atomics.notify`. It reports only through shared memory and one message when
+ * it is finished; it never writes to stdout (that would tear Ink's frames).
+ */
+import {parentPort} from 'node:worker_threads';
+import type {Job, RunMessage, WorkerReply} from './jobs.js';
+import {Mutex} from './mutex.js';
+import {Code, Ev, F, H, SharedState, T, epochNow} from './shared.js';
+
+const port = parentPort!;
+const reply = (message: WorkerReply) => port.postMessage(message);
+
+function waitForGo(s: SharedState, t: number): boolean {
+	const go = s.cell(t, T.go);
+	while (Atomics.load(s.i32, go) === 0 && !s.aborted) Atomics.wait(s.i32, go, 0);
+	return !s.aborted;
+}
+
+/** Block this thread for `ms`, waking early only when the run is aborted. */
+function block(s: SharedState, t: number, ms: number): void {
+	const cell = s.cell(t, T.sleep);
+	const end = epochNow() + ms;
+	for (let left = ms; left > 0 && !s.aborted; left = end - epochNow()) Atomics.wait(s.i32, cell, 0, left);
+}
+
+function injectFailure(job: Job): void {
+	if (job.fail === 'throw') throw new Error('injected failure');
+	if (job.fail === 'exit') process.exit(3);
+}
+
+function sleeper(s: SharedState, t: number, job: Extract<Job, {kind: 'sleep'}>): void {
+	const start = epochNow();
+	s.setTime(t, F.startAt, start);
+	s.setState(t, Code.sleeping);
+	s.emit(Ev.sleep, t, 0, start);
+	if (job.fail) {
+		block(s, t, job.ms / 2);
+		injectFailure(job);
+	}
+	block(s, t, job.ms - (epochNow() - start));
+	const wake = epochNow();
+	s.setTime(t, F.wakeAt, wake);
+	s.setState(t, Code.awake);
+	s.emit(Ev.wake, t, 0, wake);
+}
+
+/** Spend `micros` of real time between the read and the write, as the notebook's I/O does. */
+function work(s: SharedState, t: number, micros: number): void {
+	if (micros > 0) Atomics.wait(s.i32, s.cell(t, T.sleep), 0, micros / 1000);
+}
+
+function counter(s: SharedState, t: number, job: Extract<Job, {kind: 'count'}>): void {
+	const {i32} = s;
+	const progress = s.cell(t, T.progress);
+	const local = s.cell(t, T.local);
+	const stateCell = s.cell(t, T.state);
+	const mutex = new Mutex(i32);
+	s.setTime(t, F.startAt, epochNow());
+	s.setState(t, Code.running);
+	const failAt = job.fail ? Math.floor(job.increments / 2) : -1;
+	for (let i = 0; i < job.increments && !s.aborted; i++) {
+		if (i === failAt) injectFailure(job);
+		switch (job.mode) {
+			case 'unsafe': {
+				const value = Atomics.load(i32, H.counter);
+				Atomics.store(i32, local, value);
+				s.logRead(t, value);
+				work(s, t, job.workMicros);
+				Atomics.store(i32, H.counter, value + 1);
+				break;
+			}
+			case 'mutex': {
+				mutex.lock(t, () => Atomics.store(i32, stateCell, Code.waiting));
+				Atomics.store(i32, stateCell, Code.holding);
+				if (Atomics.add(i32, H.occupancy, 1) !== 0) throw new Error('two threads inside the critical section');
+				const value = Atomics.load(i32, H.counter);
+				Atomics.store(i32, local, value);
+				work(s, t, job.workMicros);
+				Atomics.store(i32, H.counter, value + 1);
+				Atomics.sub(i32, H.occupancy, 1);
+				mutex.unlock(t);
+				Atomics.store(i32, stateCell, Code.running);
+				break;
+			}
+			case 'atomic': {
+				work(s, t, job.workMicros);
+				Atomics.store(i32, local, Atomics.add(i32, H.counter, 1));
+				break;
+			}
+		}
+		Atomics.store(i32, progress, i + 1);
+	}
+}
+
+port.on('message', (message: RunMessage) => {
+	const s = new SharedState(message.buffer, message.dims);
+	const t = message.thread;
+	try {
+		if (waitForGo(s, t)) {
+			if (message.job.kind === 'sleep') sleeper(s, t, message.job);
+			else counter(s, t, message.job);
+		}
+		s.setTime(t, F.endAt, epochNow());
+		s.setState(t, Code.done);
+		reply({type: 'finished'});
+	} catch (error) {
+		const text = error instanceof Error ? error.message : String(error);
+		s.setTime(t, F.endAt, epochNow());
+		s.emit(Ev.fail, t);
+		s.setState(t, Code.failed);
+		reply({type: 'failed', message: text});
+	}
+});
+reply({type: 'ready'});

@@ -1,0 +1,22 @@
+/** Number and text formatting shared by the screen, the plain output and the summary. */
+
+/** Seconds as the user typed them, like Python's print: 2 → "2", 0.5 → "0.5". */
+export function seconds(value: number): string {
+	return String(Number(value.toPrecision(12)));
+}
+
+/** ms → "1.23" seconds with a fixed number of decimals. */
+export function fixed(ms: number, decimals = 2): string {
+	return (Math.max(0, ms) / 1000).toFixed(decimals);
+}
+
+/** Shorten text to `width` columns, ending with an ellipsis when cut. */
+export function truncate(text: string, width: number, ellipsis = '…'): string {
+	if (width <= 0) return '';
+	if (text.length <= width) return text;
+	return text.slice(0, Math.max(0, width - ellipsis.length)) + ellipsis;
+}
+
+export function plural(count: number, word: string): string {
+	return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

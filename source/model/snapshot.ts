@@ -1,0 +1,154 @@
+/**
+ * The pure reducer: an engine sample (real or simulated) in, a snapshot of
+ * everything the screen and the plain output show, out. No I/O, no clock.
+ */
+import {fixed, plural, seconds} from './format.js';
+import type {EventSample, MainState, Sample, ThreadSample, ThreadStateName} from './types.js';
+
+export interface ThreadRowModel {
+	name: string;
+	state: ThreadStateName;
+	/** 0..1 of the thread's sleep (or increments). */
+	progress: number;
+	elapsedMs: number;
+	targetMs: number;
+	error?: string;
+}
+
+export interface MainRowModel {
+	state: MainState;
+	/** 0..1: threads finished. */
+	progress: number;
+	elapsedMs: number;
+}
+
+export interface LogLine {
+	atMs: number;
+	/** Thread index, -1 for the main thread. */
+	thread: number;
+	kind: EventSample['kind'];
+	/** Exactly the notebook's text. */
+	text: string;
+}
+
+export interface Summary {
+	elapsedMs: number;
+	/** n × sleep: the time the threads' sleeps add up to. */
+	sequentialMs: number;
+	/** The longest single sleep: what all at once would take. */
+	concurrentMs: number;
+	speedup: number;
+	failed: number;
+	line: string;
+}
+
+export interface Snapshot {
+	scene: string;
+	clockMs: number;
+	finished: boolean;
+	main: MainRowModel;
+	threads: ThreadRowModel[];
+	log: LogLine[];
+	summary: Summary | null;
+}
+
+export function logText(event: EventSample, threads: readonly ThreadSample[]): string {
+	const thread = threads[event.thread];
+	const name = thread?.name ?? 'main';
+	switch (event.kind) {
+		case 'sleep':
+			return `I am ${name}. Going to sleep for ${seconds(thread?.sleepSeconds ?? 0)} seconds`;
+		case 'wake':
+			return `${name} has woken up from sleep`;
+		case 'print':
+			return event.text ?? '';
+		case 'fail':
+			return `${name} failed: ${thread?.error ?? 'the thread ended unexpectedly'}`;
+	}
+}
+
+function threadRow(thread: ThreadSample, clockMs: number): ThreadRowModel {
+	const targetMs = thread.sleepSeconds * 1000;
+	const start = thread.startMs;
+	const end = thread.wakeMs ?? thread.endMs;
+	const elapsedMs = start === null ? 0 : Math.max(0, (end ?? clockMs) - start);
+	let progress: number;
+	switch (thread.state) {
+		case 'new':
+			progress = 0;
+			break;
+		case 'awake':
+		case 'done':
+			progress = 1;
+			break;
+		case 'sleeping':
+		case 'running':
+		case 'waiting':
+		case 'holding':
+		case 'failed':
+			progress = targetMs > 0 ? Math.min(1, elapsedMs / targetMs) : 0;
+			break;
+	}
+	const row: ThreadRowModel = {name: thread.name, state: thread.state, progress, elapsedMs, targetMs};
+	if (thread.error !== undefined) row.error = thread.error;
+	return row;
+}
+
+function summaryLine(sample: Sample, s: Omit<Summary, 'line'>): string {
+	const elapsed = `elapsed ${fixed(s.elapsedMs)} s`;
+	const first = sample.threads[0];
+	const wake = first?.wakeMs;
+	const hello = sample.events.find((event) => event.kind === 'print');
+	const wakeText = first && wake != null ? `${first.name} woke at ${fixed(wake)} s` : `${first?.name ?? 'the thread'} never woke`;
+	let line: string;
+	switch (sample.scene) {
+		case 'start':
+			line = `${elapsed} · start() returned at once · ${wakeText}`;
+			break;
+		case 'hello':
+		case 'join': {
+			const at = hello ? `hello at ${fixed(hello.atMs)} s` : 'no hello';
+			const order = hello && wake != null ? (hello.atMs < wake ? 'before' : 'after') : 'while';
+			line = `${elapsed} · ${at}, ${order} ${wakeText}`;
+			break;
+		}
+		case 'sequential':
+			line = `${elapsed} · all at once would take ${fixed(s.concurrentMs)} s · ${(1 / s.speedup).toFixed(2)}× slower`;
+			break;
+		default:
+			line = `${elapsed} · sequential would take ${fixed(s.sequentialMs)} s · ${s.speedup.toFixed(2)}× faster`;
+	}
+	return s.failed > 0 ? `${line} · ${plural(s.failed, 'thread')} failed` : line;
+}
+
+export function summarize(sample: Sample): Summary {
+	const sleeps = sample.threads.map((thread) => thread.sleepSeconds * 1000);
+	const elapsedMs = sample.clockMs;
+	const sequentialMs = sleeps.reduce((a, b) => a + b, 0);
+	const concurrentMs = Math.max(0, ...sleeps);
+	const failed = sample.threads.filter((thread) => thread.state === 'failed').length;
+	const partial = {elapsedMs, sequentialMs, concurrentMs, speedup: elapsedMs > 0 ? sequentialMs / elapsedMs : 0, failed};
+	return {...partial, line: summaryLine(sample, partial)};
+}
+
+export function toSnapshot(sample: Sample): Snapshot {
+	const finishedThreads = sample.threads.filter((t) => t.state === 'done' || t.state === 'failed').length;
+	return {
+		scene: sample.scene,
+		clockMs: sample.clockMs,
+		finished: sample.finished,
+		main: {
+			state: sample.main,
+			progress: sample.threads.length > 0 ? finishedThreads / sample.threads.length : 1,
+			elapsedMs: sample.clockMs,
+		},
+		threads: sample.threads.map((thread) => threadRow(thread, sample.clockMs)),
+		log: sample.events.map((event) => ({
+			atMs: event.atMs,
+			thread: event.thread,
+			kind: event.kind,
+			text: logText(event, sample.threads),
+		})),
+		summary: sample.finished ? summarize(sample) : null,
+	};
+}

@@ -1,0 +1,47 @@
+/**
+ * Pure types shared by the engine (which produces samples), the model (which
+ * reduces them to a snapshot) and the components (which draw snapshots).
+ */
+import type {CounterMode} from '../engine/jobs.js';
+import type {ThreadStateName} from '../engine/shared.js';
+
+export type {CounterMode, ThreadStateName};
+
+export type MainState = 'starting' | 'running' | 'joining' | 'done';
+export type EventKind = 'sleep' | 'wake' | 'print' | 'fail';
+
+/** One thread as read from shared memory; times in ms since the scene started. */
+export interface ThreadSample {
+	name: string;
+	state: ThreadStateName;
+	/** The sleep this thread was given, in seconds as the user typed them (0 for counters). */
+	sleepSeconds: number;
+	startMs: number | null;
+	wakeMs: number | null;
+	endMs: number | null;
+	/** Increments done (race). */
+	progress: number;
+	/** Value last read from the shared counter (race). */
+	local: number;
+	error?: string;
+}
+
+export interface EventSample {
+	kind: EventKind;
+	/** Thread index, -1 for the main thread. */
+	thread: number;
+	atMs: number;
+	/** The main thread's printed text. */
+	text?: string;
+}
+
+/** What a run (real or simulated) looks like at one instant. */
+export interface Sample {
+	scene: string;
+	/** ms since the scene started; frozen once it finished. */
+	clockMs: number;
+	main: MainState;
+	threads: ThreadSample[];
+	events: EventSample[];
+	finished: boolean;
+}

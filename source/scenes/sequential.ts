@@ -1,0 +1,26 @@
+import {type Scene, sleeper, threadNames} from './types.js';
+
+export const sequential: Scene = {
+	name: 'sequential',
+	title: 'start and join in one loop',
+	lesson: 'Joining each thread before starting the next runs them one by one: n sleeps in a row.',
+	code: [
+		'for i in range(n_threads):',
+		"    name = 'thread_{}'.format(i)",
+		'    thread = threading.Thread(target=sleeper, name=name, args=(n_time,))',
+		'    thread.start()',
+		'    thread.join()',
+	],
+	manyThreads: true,
+	program: ({threads, sleep}) => ({
+		scene: 'sequential',
+		threads: threadNames(threads).map((name) => sleeper(name, sleep)),
+		async main(lab) {
+			for (let i = 0; i < threads; i++) {
+				const thread = lab.thread(i);
+				thread.start();
+				await thread.join();
+			}
+		},
+	}),
+};
