@@ -15,10 +15,15 @@ const cli = meow(
     join          the main thread joins, then prints "hello" after the wake
     sleepers      n threads sleep at once: elapsed ≈ one sleep (default)
     sequential    start and join in one loop: elapsed ≈ n sleeps
+    race          a shared counter: unsafe (updates lost), mutex, atomic
+    dashboard     sleepers above the lock panel, unsafe beside mutex (default)
 
   Options
-    -t, --threads <n>   threads for sleepers and sequential, 1–256 (default 5)
+    -t, --threads <n>   threads, 1–256 (default 5; race 4)
     -s, --sleep <sec>   seconds each thread sleeps, > 0 and ≤ 3600 (default 2)
+        --mode <m>      race: unsafe, mutex, atomic or all (default all)
+    -i, --increments <n>  race: increments per thread, 1–100000000 (default 2500)
+        --work <µs>     race: real wait between read and write, 0–100000 (default 200)
         --fps <n>       frames per second, 1–60 (default 30)
         --json          no UI: print one JSON object when the scene is done
         --no-color      no colours (NO_COLOR is honoured too)
@@ -27,10 +32,11 @@ const cli = meow(
     -v, --version       the version
 
   Keys
-    r  run again   ?  help   q, Esc, Ctrl+C  quit
+    r  run again   m  race mode   ?  help   q, Esc, Ctrl+C  quit
 
   Examples
-    $ threadlab                      five threads sleep 2 s at once
+    $ threadlab                      sleepers and the lock panel together
+    $ threadlab race --mode unsafe -t 8
     $ threadlab sequential -t 3 -s 1
     $ threadlab hello -s 0.5 | cat   the notebook's printed lines
     $ threadlab sleepers --json
@@ -44,6 +50,9 @@ const cli = meow(
 		flags: {
 			threads: {type: 'string', shortFlag: 't'},
 			sleep: {type: 'string', shortFlag: 's'},
+			mode: {type: 'string'},
+			increments: {type: 'string', shortFlag: 'i'},
+			work: {type: 'string'},
 			fps: {type: 'string'},
 			json: {type: 'boolean'},
 			color: {type: 'boolean'},

@@ -1,28 +1,29 @@
 /**
- * Output without a terminal: the notebook's lines as they happen, then the
- * summary (piped, CI), or one JSON object (`--json`). No Ink, no escape codes.
+ * Output without a terminal: the notebook's lines as threads print them and
+ * one line per race mode (piped, CI), or one JSON object (`--json`). No Ink,
+ * no escape codes.
  */
 import type {WorkerPool} from './engine/pool.js';
-import {RealRun} from './engine/run.js';
+import {RealRun, type RunProgram} from './engine/run.js';
 import {H} from './engine/shared.js';
-import {logText, toSnapshot} from './model/snapshot.js';
+import {type RaceResult, raceLine, raceResult} from './model/race.js';
+import {logText, summarize} from './model/snapshot.js';
 import type {Sample} from './model/types.js';
-import type {Scene, SceneOptions} from './scenes/index.js';
+import {type View, lanesFor} from './view.js';
 
 export type Write = (line: string) => void;
 
-/** Run the scene, calling `onLine` with each log line the moment a thread publishes it. */
-export async function runHeadless(pool: WorkerPool, scene: Scene, options: SceneOptions, onLine?: Write): Promise<Sample> {
-	const run = await RealRun.prepare(pool, scene.program(options));
+/** Run one program, calling `onLine` with each log line the moment a thread publishes it. */
+export async function streamRun(pool: WorkerPool, program: RunProgram, onLine?: Write): Promise<Sample> {
+	const run = await RealRun.prepare(pool, program);
 	let printed = 0;
 	const flush = () => {
 		const sample = run.sample();
 		for (; printed < sample.events.length; printed++) onLine?.(logText(sample.events[printed]!, sample.threads));
 		return sample;
 	};
-	const finished = run.run();
 	let done = false;
-	void finished.finally(() => {
+	const finished = run.run().finally(() => {
 		done = true;
 		Atomics.notify(run.shared.i32, H.events); // wake the loop below
 	});
@@ -36,17 +37,35 @@ export async function runHeadless(pool: WorkerPool, scene: Scene, options: Scene
 	return flush();
 }
 
-export interface JsonResult {
-	scene: string;
-	threads: Array<{name: string; sleepSeconds: number; startMs: number | null; wakeMs: number | null; state: string; error?: string}>;
-	elapsedMs: number;
-	sequentialMs: number;
-	speedup: number;
+/** Run every lane of the view; race modes print their line as each one ends. Samples per lane. */
+export async function runHeadless(pool: WorkerPool, view: View, onLine?: Write): Promise<Sample[][]> {
+	return Promise.all(
+		lanesFor(view).map(async (lane) => {
+			const samples: Sample[] = [];
+			for (const program of lane) {
+				const sample = await streamRun(pool, program, onLine);
+				const race = raceResult(sample);
+				if (race) onLine?.(raceLine(race));
+				samples.push(sample);
+			}
+			return samples;
+		}),
+	);
 }
 
-export function jsonResult(sample: Sample): JsonResult {
-	const summary = toSnapshot(sample).summary!;
-	const round = (ms: number | null) => (ms === null ? null : Math.round(ms * 1000) / 1000);
+/** The summary line of a thread scene; none for a race (its lines are already out). */
+export function closingLines(samples: readonly Sample[]): string[] {
+	return samples.filter((sample) => !sample.race).map((sample) => summarize(sample).line);
+}
+
+export function failedThreads(samples: readonly Sample[]): number {
+	return samples.reduce((sum, sample) => sum + sample.threads.filter((t) => t.state === 'failed').length, 0);
+}
+
+const round = (ms: number | null) => (ms === null ? null : Math.round(ms * 1000) / 1000);
+
+export function sceneJson(sample: Sample) {
+	const summary = summarize(sample);
 	return {
 		scene: sample.scene,
 		threads: sample.threads.map((t) => ({
@@ -61,4 +80,39 @@ export function jsonResult(sample: Sample): JsonResult {
 		sequentialMs: summary.sequentialMs,
 		speedup: Math.round(summary.speedup * 1000) / 1000,
 	};
+}
+
+export function runJson(r: RaceResult) {
+	return {
+		mode: r.mode,
+		threads: r.threads,
+		increments: r.increments,
+		workMicros: r.workMicros,
+		expected: r.expected,
+		actual: r.actual,
+		lost: r.lost,
+		elapsedMs: round(r.elapsedMs)!,
+		opsPerSec: Math.round(r.opsPerSec),
+		contended: r.contended,
+		...(r.collision ? {collision: r.collision} : {}),
+		...(r.failed > 0 ? {failed: r.failed} : {}),
+	};
+}
+
+/** The `--json` object of a finished view. */
+export function jsonFor(view: View, lanes: readonly Sample[][]): object {
+	const samples = lanes.flat();
+	const runs = samples.flatMap((sample) => {
+		const race = raceResult(sample);
+		return race ? [runJson(race)] : [];
+	});
+	const scene = samples.find((sample) => !sample.race);
+	switch (view.kind) {
+		case 'scene':
+			return sceneJson(scene!);
+		case 'race':
+			return {scene: 'race', runs};
+		case 'dashboard':
+			return {scene: 'dashboard', sleepers: sceneJson(scene!), runs};
+	}
 }

@@ -4,12 +4,12 @@ import {App} from './app.js';
 import {makeTheme} from './components/theme.js';
 import type {WorkerPool} from './engine/pool.js';
 import type {Options} from './options.js';
-import type {Scene, SceneOptions} from './scenes/index.js';
+import type {View} from './view.js';
 
 /** Mount the live view. Ctrl+C is handled as a key by the app, so every quit goes through one path. */
-export function renderInteractive(scene: Scene, sceneOptions: SceneOptions, pool: WorkerPool, options: Options): Instance {
+export function renderInteractive(view: View, pool: WorkerPool, options: Options): Instance {
 	const theme = makeTheme({color: options.color, ascii: options.ascii});
-	return render(<App scene={scene} options={sceneOptions} pool={pool} theme={theme} fps={options.fps} />, {
+	return render(<App view={view} pool={pool} theme={theme} fps={options.fps} />, {
 		exitOnCtrlC: false,
 		patchConsole: false,
 		maxFps: options.fps,

@@ -5,10 +5,9 @@
  */
 import type {Instance} from 'ink';
 import {WorkerPool} from './engine/pool.js';
-import {jsonResult, runHeadless} from './headless.js';
-import {summarize} from './model/snapshot.js';
+import {closingLines, failedThreads, jsonFor, runHeadless} from './headless.js';
 import type {Options} from './options.js';
-import {SCENES} from './scenes/index.js';
+import {viewFor} from './view.js';
 
 const SIGNALS = [
 	['SIGINT', 130],
@@ -18,8 +17,7 @@ const SIGNALS = [
 
 export async function launch(options: Options): Promise<number> {
 	const pool = new WorkerPool();
-	const scene = SCENES[options.scene];
-	const sceneOptions = {threads: options.threads, sleep: options.sleep};
+	const view = viewFor(options);
 	let instance: Instance | undefined;
 	const bail = (code: number, message?: string) => {
 		instance?.unmount();
@@ -35,13 +33,13 @@ export async function launch(options: Options): Promise<number> {
 	try {
 		if (options.json || !process.stdout.isTTY) {
 			const write = (line: string) => process.stdout.write(`${line}\n`);
-			const sample = await runHeadless(pool, scene, sceneOptions, options.json ? undefined : write);
-			const summary = summarize(sample);
-			write(options.json ? JSON.stringify(jsonResult(sample)) : summary.line);
-			return summary.failed > 0 ? 1 : 0;
+			const lanes = await runHeadless(pool, view, options.json ? undefined : write);
+			if (options.json) write(JSON.stringify(jsonFor(view, lanes)));
+			else for (const line of closingLines(lanes.flat())) write(line);
+			return failedThreads(lanes.flat()) > 0 ? 1 : 0;
 		}
 		const {renderInteractive} = await import('./interactive.js');
-		instance = renderInteractive(scene, sceneOptions, pool, options);
+		instance = renderInteractive(view, pool, options);
 		await instance.waitUntilExit();
 		return 0;
 	} finally {

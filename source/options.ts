@@ -2,14 +2,24 @@
  * Turning what meow parsed into validated options. Pure: a bad value throws a
  * UsageError whose message is the one line the user sees (exit code 2).
  */
-import {SCENE_NAMES, SCENES, type SceneName} from './scenes/index.js';
+import {COUNTER_MODES, type CounterMode} from './engine/jobs.js';
+import {RACE_DEFAULTS, SCENE_NAMES, type SceneName} from './scenes/index.js';
 
 export class UsageError extends Error {}
+
+export const MODE_CHOICES = [...COUNTER_MODES, 'all'] as const;
+export type ModeChoice = (typeof MODE_CHOICES)[number];
 
 export interface Options {
 	scene: SceneName;
 	threads: number;
 	sleep: number;
+	/** Threads of the race (the dashboard's lock panel keeps 4 unless --threads is given). */
+	raceThreads: number;
+	/** Race: the modes to run, one after another. */
+	modes: CounterMode[];
+	increments: number;
+	workMicros: number;
 	fps: number;
 	json: boolean;
 	color: boolean;
@@ -17,21 +27,26 @@ export interface Options {
 }
 
 /** The flags as meow hands them over: numbers still as typed, unknown flags included. */
-export interface RawFlags {
-	[name: string]: unknown;
-}
+export type RawFlags = Record<string, unknown>;
 
-export const DEFAULT_SCENE: SceneName = 'sleepers';
+export const DEFAULT_SCENE: SceneName = 'dashboard';
 
-/** Every flag, in camelCase as meow reports it, with its short alias. */
-export const KNOWN_FLAGS = ['threads', 't', 'sleep', 's', 'fps', 'json', 'color', 'ascii', 'help', 'h', 'version', 'v'];
+/** Which scenes each scene-specific flag applies to. */
+const APPLIES: Record<string, readonly SceneName[]> = {
+	threads: ['sleepers', 'sequential', 'race', 'dashboard'],
+	sleep: ['start', 'hello', 'join', 'sleepers', 'sequential', 'dashboard'],
+	mode: ['race'],
+	increments: ['race', 'dashboard'],
+	work: ['race', 'dashboard'],
+};
+const GENERAL = ['fps', 'json', 'color', 'ascii', 'help', 'version'];
 
 const got = (value: unknown) => (value === undefined || value === '' ? 'nothing' : String(value));
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : String(value));
 
 export function integerFlag(flag: string, value: unknown, min: number, max: number): number {
-	const text = typeof value === 'string' ? value.trim() : String(value);
-	const number = /^[+]?\d+$/.test(text) ? Number(text) : Number.NaN;
+	const number = /^[+]?\d+$/.test(text(value)) ? Number(text(value)) : Number.NaN;
 	if (!Number.isSafeInteger(number) || number < min || number > max) {
 		throw new UsageError(`--${flag} must be an integer from ${min} to ${max} (got ${got(value)})`);
 	}
@@ -39,12 +54,18 @@ export function integerFlag(flag: string, value: unknown, min: number, max: numb
 }
 
 export function secondsFlag(flag: string, value: unknown, max: number): number {
-	const text = typeof value === 'string' ? value.trim() : String(value);
-	const number = /^[+]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
+	const number = /^[+]?(\d+\.?\d*|\.\d+)$/.test(text(value)) ? Number(text(value)) : Number.NaN;
 	if (!Number.isFinite(number) || number <= 0 || number > max) {
 		throw new UsageError(`--${flag} must be a number of seconds greater than 0 and at most ${max} (got ${got(value)})`);
 	}
 	return number;
+}
+
+export function choiceFlag<T extends string>(flag: string, value: unknown, choices: readonly T[]): T {
+	if (!(choices as readonly unknown[]).includes(value)) {
+		throw new UsageError(`--${flag} must be one of ${choices.join(', ')} (got ${got(value)})`);
+	}
+	return value as T;
 }
 
 export function sceneName(input: readonly string[]): SceneName {
@@ -57,20 +78,30 @@ export function sceneName(input: readonly string[]): SceneName {
 }
 
 export function parseOptions(input: readonly string[], flags: RawFlags, env: NodeJS.ProcessEnv = {}): Options {
-	const unknown = Object.keys(flags).filter((name) => !KNOWN_FLAGS.includes(name));
+	const given = Object.keys(flags).filter((name) => flags[name] !== undefined);
+	const unknown = given.filter((name) => !(name in APPLIES) && !GENERAL.includes(name));
 	if (unknown.length > 0) {
 		const shown = unknown.map((name) => (name.length === 1 ? `-${name}` : `--${kebab(name)}`)).join(', ');
 		throw new UsageError(`unknown flag ${shown}; see threadlab --help`);
 	}
 	const scene = sceneName(input);
-	if (flags['threads'] !== undefined && !SCENES[scene].manyThreads) {
-		const many = SCENE_NAMES.filter((name) => SCENES[name].manyThreads).join(', ');
-		throw new UsageError(`--threads does not apply to scene ${scene}; it applies to ${many}`);
+	for (const name of given) {
+		const scenes = APPLIES[name];
+		if (scenes && !scenes.includes(scene)) {
+			throw new UsageError(`--${name} does not apply to scene ${scene}; it applies to ${scenes.join(', ')}`);
+		}
 	}
+	const race = scene === 'race';
+	const threads = flags['threads'] === undefined ? undefined : integerFlag('threads', flags['threads'], 1, 256);
+	const mode: ModeChoice = flags['mode'] === undefined ? 'all' : choiceFlag('mode', flags['mode'], MODE_CHOICES);
 	return {
 		scene,
-		threads: flags['threads'] === undefined ? 5 : integerFlag('threads', flags['threads'], 1, 256),
+		threads: threads ?? (race ? RACE_DEFAULTS.threads : 5),
+		raceThreads: threads ?? RACE_DEFAULTS.threads,
 		sleep: flags['sleep'] === undefined ? 2 : secondsFlag('sleep', flags['sleep'], 3600),
+		modes: mode === 'all' ? [...COUNTER_MODES] : [mode],
+		increments: flags['increments'] === undefined ? RACE_DEFAULTS.increments : integerFlag('increments', flags['increments'], 1, 100_000_000),
+		workMicros: flags['work'] === undefined ? RACE_DEFAULTS.workMicros : integerFlag('work', flags['work'], 0, 100_000),
 		fps: flags['fps'] === undefined ? 30 : integerFlag('fps', flags['fps'], 1, 60),
 		json: flags['json'] === true,
 		color: flags['color'] !== false && !env['NO_COLOR'],

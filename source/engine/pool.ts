@@ -23,6 +23,7 @@ export class WorkerPool {
 	readonly #all = new Set<Worker>();
 	#spawning: Array<Promise<void>> = [];
 	#closed = false;
+	#queue: Promise<unknown> = Promise.resolve();
 
 	constructor(url: URL = workerUrl()) {
 		this.#url = url;
@@ -42,11 +43,15 @@ export class WorkerPool {
 		this.#spawning = this.#spawning.filter((p) => !pending.includes(p));
 	}
 
-	/** Take `n` ready workers out of the pool. */
+	/** Take `n` ready workers out of the pool. Concurrent callers are served one after another. */
 	async acquire(n: number): Promise<Worker[]> {
-		await this.warm(n);
-		if (this.#closed) throw new Error('the worker pool is closed');
-		return this.#idle.splice(0, n);
+		const turn = this.#queue.then(async () => {
+			while (this.#idle.length < n && !this.#closed) await this.warm(n);
+			if (this.#closed) throw new Error('the worker pool is closed');
+			return this.#idle.splice(0, n);
+		});
+		this.#queue = turn.catch(() => undefined);
+		return turn;
 	}
 
 	/**

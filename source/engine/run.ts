@@ -5,7 +5,7 @@
  */
 import type {Worker} from 'node:worker_threads';
 import type {EventSample, MainState, Sample, ThreadSample} from '../model/types.js';
-import type {Job} from './jobs.js';
+import type {CounterMode, Job} from './jobs.js';
 import type {Lab, ThreadHandle} from './lab.js';
 import type {RunOutcome, WorkerPool} from './pool.js';
 import {CODE_NAMES, Code, Ev, F, H, SharedState, T, epochNow} from './shared.js';
@@ -21,8 +21,8 @@ export interface RunProgram {
 	scene: string;
 	threads: ThreadSpec[];
 	main(lab: Lab): Promise<void>;
-	/** Per-thread read log size (race collisions). */
-	readLog?: number;
+	/** Set for a race: the counter's settings, and how many reads each thread logs. */
+	race?: {mode: CounterMode; increments: number; workMicros: number; readLog: number};
 }
 
 const EVENT_KINDS = {[Ev.sleep]: 'sleep', [Ev.wake]: 'wake', [Ev.print]: 'print', [Ev.fail]: 'fail'} as const;
@@ -31,7 +31,6 @@ export class RealRun implements Lab {
 	readonly shared: SharedState;
 	readonly #program: RunProgram;
 	readonly #pool: WorkerPool;
-	readonly #workers: Worker[];
 	readonly #outcomes: Array<Promise<RunOutcome>>;
 	readonly #errors: Array<string | undefined>;
 	readonly #prints: string[] = [];
@@ -43,9 +42,8 @@ export class RealRun implements Lab {
 	private constructor(pool: WorkerPool, program: RunProgram, workers: Worker[]) {
 		this.#pool = pool;
 		this.#program = program;
-		this.#workers = workers;
 		const threads = program.threads.length;
-		this.shared = SharedState.create({threads, events: threads * 3 + 16, readLog: program.readLog ?? 0});
+		this.shared = SharedState.create({threads, events: threads * 3 + 16, readLog: program.race?.readLog ?? 0});
 		this.#errors = program.threads.map(() => undefined);
 		// Python's Thread(target=..., name=...): the job is handed over now, it runs on start().
 		this.#outcomes = program.threads.map((spec, thread) =>
@@ -146,7 +144,7 @@ export class RealRun implements Lab {
 			this.#events.push(sample);
 		}
 		const now = this.#finishedAt ?? epochNow();
-		return {
+		const sample: Sample = {
 			scene: this.#program.scene,
 			clockMs: started ? now - this.#origin : 0,
 			main: this.#main,
@@ -154,6 +152,20 @@ export class RealRun implements Lab {
 			events: [...this.#events],
 			finished: this.finished,
 		};
+		const {race} = this.#program;
+		if (race) {
+			sample.race = {
+				mode: race.mode,
+				increments: race.increments,
+				workMicros: race.workMicros,
+				expected: race.increments * threads.length,
+				counter: Atomics.load(shared.i32, H.counter),
+				holder: Atomics.load(shared.i32, H.holder) - 1,
+				contended: Atomics.load(shared.i32, H.contended),
+			};
+			if (this.finished && race.mode === 'unsafe') sample.race.reads = threads.map((_, t) => shared.reads(t));
+		}
+		return sample;
 	}
 
 	/** A worker that died without saying so is marked failed, so no join waits forever. */

@@ -20,3 +20,13 @@ export function truncate(text: string, width: number, ellipsis = '…'): string 
 export function plural(count: number, word: string): string {
 	return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
+
+/** 1234567 → "1,234,567", the same on every machine and locale. */
+export function grouped(value: number): string {
+	return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Pad to `width` with the text at the right. */
+export function right(text: string, width: number): string {
+	return text.length >= width ? text.slice(0, width) : ' '.repeat(width - text.length) + text;
+}

@@ -1,8 +1,9 @@
+import type {RunProgram} from '../engine/run.js';
 import type {Sample} from './types.js';
 
 /** The sample of a scene whose threads exist but have not started yet. */
-export function idleSample(scene: string, threads: ReadonlyArray<{name: string; sleepSeconds: number}>): Sample {
-	return {
+export function idleSample(scene: string, threads: ReadonlyArray<{name: string; sleepSeconds: number}>, race?: RunProgram['race']): Sample {
+	const sample: Sample = {
 		scene,
 		clockMs: 0,
 		main: 'starting',
@@ -10,4 +11,9 @@ export function idleSample(scene: string, threads: ReadonlyArray<{name: string; 
 		events: [],
 		finished: false,
 	};
+	if (race) {
+		const {mode, increments, workMicros} = race;
+		sample.race = {mode, increments, workMicros, expected: increments * threads.length, counter: 0, holder: -1, contended: 0};
+	}
+	return sample;
 }

@@ -3,6 +3,7 @@
  * everything the screen and the plain output show, out. No I/O, no clock.
  */
 import {fixed, plural, seconds} from './format.js';
+import {type RaceResult, raceResult} from './race.js';
 import type {EventSample, MainState, Sample, ThreadSample, ThreadStateName} from './types.js';
 
 export interface ThreadRowModel {
@@ -50,6 +51,8 @@ export interface Snapshot {
 	threads: ThreadRowModel[];
 	log: LogLine[];
 	summary: Summary | null;
+	/** The lock panel's figures, for a race run. */
+	race: RaceResult | null;
 }
 
 export function logText(event: EventSample, threads: readonly ThreadSample[]): string {
@@ -67,7 +70,7 @@ export function logText(event: EventSample, threads: readonly ThreadSample[]): s
 	}
 }
 
-function threadRow(thread: ThreadSample, clockMs: number): ThreadRowModel {
+function threadRow(thread: ThreadSample, clockMs: number, increments: number): ThreadRowModel {
 	const targetMs = thread.sleepSeconds * 1000;
 	const start = thread.startMs;
 	const end = thread.wakeMs ?? thread.endMs;
@@ -79,16 +82,17 @@ function threadRow(thread: ThreadSample, clockMs: number): ThreadRowModel {
 			break;
 		case 'awake':
 		case 'done':
-			progress = 1;
+			progress = increments > 0 ? thread.progress / increments : 1;
 			break;
 		case 'sleeping':
 		case 'running':
 		case 'waiting':
 		case 'holding':
 		case 'failed':
-			progress = targetMs > 0 ? Math.min(1, elapsedMs / targetMs) : 0;
+			progress = increments > 0 ? thread.progress / increments : targetMs > 0 ? elapsedMs / targetMs : 0;
 			break;
 	}
+	progress = Math.min(1, progress);
 	const row: ThreadRowModel = {name: thread.name, state: thread.state, progress, elapsedMs, targetMs};
 	if (thread.error !== undefined) row.error = thread.error;
 	return row;
@@ -142,7 +146,7 @@ export function toSnapshot(sample: Sample): Snapshot {
 			progress: sample.threads.length > 0 ? finishedThreads / sample.threads.length : 1,
 			elapsedMs: sample.clockMs,
 		},
-		threads: sample.threads.map((thread) => threadRow(thread, sample.clockMs)),
+		threads: sample.threads.map((thread) => threadRow(thread, sample.clockMs, sample.race?.increments ?? 0)),
 		log: sample.events.map((event) => ({
 			atMs: event.atMs,
 			thread: event.thread,
@@ -150,5 +154,17 @@ export function toSnapshot(sample: Sample): Snapshot {
 			text: logText(event, sample.threads),
 		})),
 		summary: sample.finished ? summarize(sample) : null,
+		race: raceResult(sample),
 	};
+}
+
+/**
+ * What is visible of a snapshot, coarsely: two snapshots with the same key draw
+ * the same screen (spinner frame, tenth of a second, log, states, bars).
+ */
+export function frameKey(snapshot: Snapshot, frameMs: number): string {
+	const tick = snapshot.finished ? -1 : Math.floor(snapshot.clockMs / Math.min(frameMs, 100));
+	const rows = snapshot.threads.map((row) => `${row.state}${Math.floor(row.progress * 100)}`).join();
+	const race = snapshot.race ? `${snapshot.race.actual}|${snapshot.race.holder}` : '';
+	return `${tick}|${snapshot.log.length}|${snapshot.main.state}|${snapshot.finished}|${rows}|${race}`;
 }

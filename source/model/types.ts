@@ -35,6 +35,23 @@ export interface EventSample {
 	text?: string;
 }
 
+/** The shared counter of a race run. */
+export interface RaceSample {
+	mode: CounterMode;
+	increments: number;
+	workMicros: number;
+	/** threads × increments. */
+	expected: number;
+	/** The shared counter now. */
+	counter: number;
+	/** Thread index holding the mutex, -1 for none. */
+	holder: number;
+	/** Acquisitions that had to wait for the mutex. */
+	contended: number;
+	/** Per thread, the last values it read (unsafe, once finished): where collisions are found. */
+	reads?: number[][];
+}
+
 /** What a run (real or simulated) looks like at one instant. */
 export interface Sample {
 	scene: string;
@@ -44,4 +61,5 @@ export interface Sample {
 	threads: ThreadSample[];
 	events: EventSample[];
 	finished: boolean;
+	race?: RaceSample;
 }

@@ -3,8 +3,9 @@ import {join} from './join.js';
 import {sequential} from './sequential.js';
 import {sleepers} from './sleepers.js';
 import {start} from './start.js';
-import type {Scene, SceneName} from './types.js';
+import type {Scene, ThreadSceneName} from './types.js';
 
-export {SCENE_NAMES, type Scene, type SceneName, type SceneOptions} from './types.js';
+export {SCENE_NAMES, THREAD_SCENE_NAMES, type Scene, type SceneName, type SceneOptions, type ThreadSceneName} from './types.js';
+export {RACE_CODE, RACE_DEFAULTS, RACE_LESSON, raceProgram, type RaceOptions} from './race.js';
 
-export const SCENES: Record<SceneName, Scene> = {start, hello, join, sleepers, sequential};
+export const SCENES: Record<ThreadSceneName, Scene> = {start, hello, join, sleepers, sequential};

@@ -1,6 +1,10 @@
 import type {RunProgram, ThreadSpec} from '../engine/run.js';
 
-export const SCENE_NAMES = ['start', 'hello', 'join', 'sleepers', 'sequential'] as const;
+/** The Multithreading cells: thread rows and an event log. */
+export const THREAD_SCENE_NAMES = ['start', 'hello', 'join', 'sleepers', 'sequential'] as const;
+export type ThreadSceneName = (typeof THREAD_SCENE_NAMES)[number];
+/** Every scene in the notebook's order; `dashboard` (sleepers above the lock panel) is the default. */
+export const SCENE_NAMES = [...THREAD_SCENE_NAMES, 'race', 'dashboard'] as const;
 export type SceneName = (typeof SCENE_NAMES)[number];
 
 export interface SceneOptions {
@@ -11,7 +15,7 @@ export interface SceneOptions {
 }
 
 export interface Scene {
-	name: SceneName;
+	name: ThreadSceneName;
 	/** Short title for the header. */
 	title: string;
 	/** The lesson in one line. */

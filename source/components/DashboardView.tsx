@@ -1,0 +1,60 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import {fixed, truncate} from '../model/format.js';
+import type {Snapshot} from '../model/snapshot.js';
+import {RACE_LESSON} from '../scenes/race.js';
+import {SCENES} from '../scenes/index.js';
+import {Footer, type KeyHint} from './Footer.js';
+import {Header} from './Header.js';
+import {Help} from './Help.js';
+import {type LockColumn, LockPanel, lockPanelHeight} from './LockPanel.js';
+import {MIN_HEIGHT, MIN_WIDTH} from './SceneView.js';
+import {ThreadTable, tableHeight} from './ThreadTable.js';
+import {useTheme} from './theme.js';
+
+export interface DashboardViewProps {
+	sleepers: Snapshot;
+	columns: readonly LockColumn[];
+	width: number;
+	height: number;
+	keys: readonly KeyHint[];
+	helpKeys: readonly KeyHint[];
+	help: boolean;
+	label: string;
+}
+
+/** `threadlab` with no scene: the sleepers' rows above the lock panel (unsafe beside mutex). */
+export function DashboardView(props: DashboardViewProps) {
+	const theme = useTheme();
+	const {width, sleepers, columns} = props;
+	if (width < MIN_WIDTH || props.height < MIN_HEIGHT) return <Text>{truncate('terminal too small', width, '')}</Text>;
+	const workers = Math.max(0, ...columns.map((c) => c.snapshot?.threads.length ?? 0));
+	// header 2, blank, table, summary, blank, panel, footer, one spare line.
+	const fixedLines = 2 + 1 + 1 + 1 + (props.keys.length > 0 ? 1 : 0) + 1;
+	const minPanel = lockPanelHeight(1, 1, true, true);
+	const table = tableHeight(sleepers.threads.length, Math.max(2, Math.min(sleepers.threads.length + 1, props.height - fixedLines - minPanel)));
+	const panelRoom = props.height - fixedLines - table;
+	const maxWorkers = Math.max(1, panelRoom - lockPanelHeight(0, 0, true, true));
+	const summary = sleepers.summary?.line ?? (sleepers.main.state === 'starting' ? 'starting threads…' : `sleepers running ${theme.glyphs.dot} ${fixed(sleepers.clockMs, 1)} s`);
+	return (
+		<Box flexDirection="column" width={width}>
+			<Header scene="dashboard" title="threads and locks" label={props.label} lesson={SCENES.sleepers.lesson} width={width} />
+			<Text> </Text>
+			{props.help ? (
+				<Help keys={props.helpKeys} code={SCENES.sleepers.code} height={props.height - fixedLines} width={width} />
+			) : (
+				<>
+					<ThreadTable main={sleepers.main} threads={sleepers.threads} clockMs={sleepers.clockMs} width={width} maxLines={table} />
+					<Text wrap="truncate" bold={sleepers.summary !== null}>
+						{truncate(summary, width, theme.glyphs.ellipsis)}
+					</Text>
+					<Text> </Text>
+					<Box height={Math.min(panelRoom, lockPanelHeight(workers, maxWorkers, true, true))} flexDirection="column">
+						<LockPanel columns={columns} width={width} maxWorkers={maxWorkers} explain={RACE_LESSON} />
+					</Box>
+				</>
+			)}
+			{props.keys.length > 0 ? <Footer hints={props.keys} /> : null}
+		</Box>
+	);
+}

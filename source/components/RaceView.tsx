@@ -1,0 +1,68 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {CounterMode} from '../model/types.js';
+import {fixed, truncate} from '../model/format.js';
+import type {Snapshot} from '../model/snapshot.js';
+import {RACE_CODE, RACE_LESSON} from '../scenes/race.js';
+import {Footer, type KeyHint} from './Footer.js';
+import {Header} from './Header.js';
+import {Help} from './Help.js';
+import {type LockColumn, LockPanel, lockPanelHeight} from './LockPanel.js';
+import {MIN_HEIGHT, MIN_WIDTH} from './SceneView.js';
+import {useTheme} from './theme.js';
+
+/** The closing line: what each mode did to the counter. */
+export function raceSummary(columns: readonly LockColumn[], dot: string): string {
+	const running = columns.find((c) => c.snapshot && !c.snapshot.finished && c.snapshot.main.state !== 'starting');
+	if (running?.snapshot) return `running ${running.mode} ${dot} ${fixed(running.snapshot.clockMs, 1)} s`;
+	const parts = columns.flatMap(({mode, snapshot}) => {
+		const r = snapshot?.finished ? snapshot.race : null;
+		if (!r) return [];
+		const verdict = r.lost > 0 ? `lost ${r.lostPercent.toFixed(1)}% of its updates` : 'exact';
+		return [`${mode} ${verdict} in ${fixed(r.elapsedMs)} s`];
+	});
+	return parts.length > 0 ? parts.join(` ${dot} `) : 'starting threads…';
+}
+
+export interface RaceViewProps {
+	columns: readonly LockColumn[];
+	width: number;
+	height: number;
+	keys: readonly KeyHint[];
+	helpKeys: readonly KeyHint[];
+	help: boolean;
+	label: string;
+}
+
+/** `threadlab race`: the lock panel with every mode side by side. */
+export function RaceView(props: RaceViewProps) {
+	const theme = useTheme();
+	const {width, columns} = props;
+	if (width < MIN_WIDTH || props.height < MIN_HEIGHT) return <Text>{truncate('terminal too small', width, '')}</Text>;
+	const selected: CounterMode = columns.find((c) => c.selected)?.mode ?? 'unsafe';
+	// header 2, blank, panel, blank, summary, footer, one spare line.
+	const available = props.height - 7;
+	const workers = Math.max(0, ...columns.map((c) => c.snapshot?.threads.length ?? 0));
+	const maxWorkers = available - lockPanelHeight(0, 0, true, false);
+	const panelHeight = Math.min(available, lockPanelHeight(workers, maxWorkers, true, false));
+	const snapshots = columns.map((c) => c.snapshot).filter((s): s is Snapshot => s !== null);
+	const failed = snapshots.some((s) => s.race && s.race.failed > 0);
+	return (
+		<Box flexDirection="column" width={width}>
+			<Header scene="race" title="a shared counter" label={props.label} lesson={RACE_LESSON} width={width} />
+			<Text> </Text>
+			<Box height={Math.max(1, panelHeight)} flexDirection="column">
+				{props.help ? (
+					<Help keys={props.helpKeys} code={RACE_CODE[selected]} height={panelHeight} width={width} />
+				) : (
+					<LockPanel columns={columns} width={width} maxWorkers={maxWorkers} />
+				)}
+			</Box>
+			<Text> </Text>
+			<Text wrap="truncate" bold color={failed ? theme.bad : undefined}>
+				{raceSummary(columns, theme.glyphs.dot)}
+			</Text>
+			{props.keys.length > 0 ? <Footer hints={props.keys} /> : null}
+		</Box>
+	);
+}

@@ -1,0 +1,55 @@
+import {useEffect, useRef, useState} from 'react';
+import type {WorkerPool} from '../engine/pool.js';
+import {RealRun, type RunProgram} from '../engine/run.js';
+import {idleSample} from '../model/idle.js';
+import {type Snapshot, frameKey, toSnapshot} from '../model/snapshot.js';
+
+const idle = (lanes: readonly RunProgram[][]) => lanes.map((lane) => lane.map((program) => toSnapshot(idleSample(program.scene, program.threads, program.race))));
+
+/**
+ * Runs `lanes` on real workers: lanes side by side, the programs of a lane one
+ * after another. One clock at `fps` samples shared memory for every run; the
+ * snapshots only change (so Ink only re-renders) when something visible moved.
+ * A new `lanes` or `runKey` aborts what runs and starts again (`r`).
+ */
+export function useRuns(pool: WorkerPool, lanes: readonly RunProgram[][], fps: number, frameMs: number, runKey: number, onError: (error: unknown) => void): Snapshot[][] {
+	const [snapshots, setSnapshots] = useState(() => idle(lanes));
+	const previous = useRef<Promise<unknown>>(Promise.resolve());
+	useEffect(() => {
+		let cancelled = false;
+		const current = idle(lanes);
+		const live = new Map<RealRun, [number, number]>();
+		let lastKey = '';
+		const publish = () => {
+			for (const [run, [lane, index]] of live) current[lane]![index] = toSnapshot(run.sample());
+			const key = current.map((lane) => lane.map((snapshot) => frameKey(snapshot, frameMs)).join(';')).join('/');
+			if (key !== lastKey) {
+				lastKey = key;
+				setSnapshots(current.map((lane) => [...lane]));
+			}
+		};
+		publish();
+		const timer = setInterval(publish, 1000 / fps);
+		const runLane = async (programs: readonly RunProgram[], lane: number) => {
+			for (const [index, program] of programs.entries()) {
+				if (cancelled) return;
+				const run = await RealRun.prepare(pool, program);
+				live.set(run, [lane, index]);
+				if (cancelled) return run.abort();
+				await run.run();
+				publish();
+				live.delete(run);
+			}
+		};
+		// A rerun starts only once the previous run's workers are back in the pool.
+		const all = previous.current.then(async () => Promise.all(lanes.map(runLane)));
+		all.then(() => clearInterval(timer), onError);
+		return () => {
+			cancelled = true;
+			clearInterval(timer);
+			for (const run of live.keys()) void run.abort();
+			previous.current = all.catch(() => undefined);
+		};
+	}, [pool, lanes, fps, frameMs, runKey, onError]);
+	return snapshots;
+}

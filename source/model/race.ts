@@ -1,0 +1,102 @@
+/** The lock panel's figures, reduced from a race sample. Pure. */
+import type {CounterMode, Sample} from './types.js';
+
+export interface Collision {
+	first: string;
+	second: string;
+	/** The value both threads read; both then wrote value + 1. */
+	value: number;
+}
+
+export interface RaceResult {
+	mode: CounterMode;
+	threads: number;
+	increments: number;
+	workMicros: number;
+	expected: number;
+	actual: number;
+	lost: number;
+	/** 0..100 */
+	lostPercent: number;
+	elapsedMs: number;
+	opsPerSec: number;
+	contended: number;
+	/** Name of the thread holding the mutex now, if any. */
+	holder: string | null;
+	collision: Collision | null;
+	finished: boolean;
+	failed: number;
+}
+
+/**
+ * One concrete lost update: a value that two different threads both read
+ * (each then wrote value + 1, so one increment vanished). `reads[t]` are the
+ * values thread t read, oldest first.
+ */
+export function findCollision(reads: readonly (readonly number[])[], names: readonly string[]): Collision | null {
+	const readBy = new Map<number, number>();
+	for (const [thread, values] of reads.entries()) {
+		for (const value of values) {
+			const other = readBy.get(value);
+			if (other !== undefined && other !== thread) {
+				return {first: names[other] ?? `thread ${other}`, second: names[thread] ?? `thread ${thread}`, value};
+			}
+			if (other === undefined) readBy.set(value, thread);
+		}
+	}
+	return null;
+}
+
+export function collisionText({first, second, value}: Collision): string {
+	return `${first} and ${second} both read ${value} and both wrote ${value + 1}`;
+}
+
+export function raceResult(sample: Sample): RaceResult | null {
+	const race = sample.race;
+	if (!race) return null;
+	const names = sample.threads.map((thread) => thread.name);
+	const done = sample.threads.reduce((sum, thread) => sum + thread.progress, 0);
+	// While running, "lost" compares with the increments done so far.
+	const target = sample.finished ? race.expected : done;
+	const lost = Math.max(0, target - race.counter);
+	return {
+		mode: race.mode,
+		threads: sample.threads.length,
+		increments: race.increments,
+		workMicros: race.workMicros,
+		expected: race.expected,
+		actual: race.counter,
+		lost,
+		lostPercent: target > 0 ? (lost / target) * 100 : 0,
+		elapsedMs: sample.clockMs,
+		opsPerSec: sample.clockMs > 0 ? (done / sample.clockMs) * 1000 : 0,
+		contended: race.contended,
+		holder: race.holder >= 0 ? (names[race.holder] ?? null) : null,
+		collision: race.reads ? findCollision(race.reads, names) : null,
+		finished: sample.finished,
+		failed: sample.threads.filter((thread) => thread.state === 'failed').length,
+	};
+}
+
+/** `1234567` → `1.23M`, for rates. */
+export function compact(value: number): string {
+	if (value >= 1e9) return `${(value / 1e9).toFixed(2)}G`;
+	if (value >= 1e6) return `${(value / 1e6).toFixed(2)}M`;
+	if (value >= 1e4) return `${(value / 1e3).toFixed(1)}k`;
+	return String(Math.round(value));
+}
+
+/** The one plain line per mode: expected / actual / lost / elapsed / rate. */
+export function raceLine(r: RaceResult): string {
+	const parts = [
+		r.mode.padEnd(6),
+		`expected ${r.expected}`,
+		`actual ${r.actual}`,
+		`lost ${r.lost} (${r.lostPercent.toFixed(1)}%)`,
+		`elapsed ${(r.elapsedMs / 1000).toFixed(2)} s`,
+		`${compact(r.opsPerSec)} increments/s`,
+	];
+	if (r.mode === 'mutex') parts.push(`contended ${r.contended}`);
+	if (r.failed > 0) parts.push(`${r.failed} failed`);
+	return parts.join(' · ');
+}

@@ -1,0 +1,35 @@
+/** What a command line asks to run, as lanes of programs. No React: the headless path uses it too. */
+import {COUNTER_MODES, type CounterMode} from './engine/jobs.js';
+import type {RunProgram} from './engine/run.js';
+import type {Options} from './options.js';
+import {type RaceOptions, SCENES, type SceneOptions, type ThreadSceneName, raceProgram} from './scenes/index.js';
+
+export type View =
+	| {kind: 'scene'; scene: ThreadSceneName; options: SceneOptions}
+	| {kind: 'race'; modes: CounterMode[]; race: RaceOptions}
+	| {kind: 'dashboard'; options: SceneOptions; race: RaceOptions};
+
+export function viewFor(options: Options): View {
+	const sceneOptions = {threads: options.threads, sleep: options.sleep};
+	const race = {threads: options.raceThreads, increments: options.increments, workMicros: options.workMicros};
+	switch (options.scene) {
+		case 'race':
+			return {kind: 'race', modes: options.modes, race};
+		case 'dashboard':
+			return {kind: 'dashboard', options: sceneOptions, race};
+		default:
+			return {kind: 'scene', scene: options.scene, options: sceneOptions};
+	}
+}
+
+/** The programs to run: lanes side by side, the programs of a lane one after another. */
+export function lanesFor(view: View, modes: readonly CounterMode[] = view.kind === 'race' ? view.modes : COUNTER_MODES): RunProgram[][] {
+	switch (view.kind) {
+		case 'scene':
+			return [[SCENES[view.scene].program(view.options)]];
+		case 'race':
+			return [modes.map((mode) => raceProgram(mode, view.race))];
+		case 'dashboard':
+			return [[SCENES.sleepers.program(view.options)], [raceProgram('unsafe', view.race)], [raceProgram('mutex', view.race)]];
+	}
+}
