@@ -13,7 +13,7 @@ const cli = meow(
     start         one thread sleeps; the main thread carries on
     hello         the main thread prints "hello" before the thread wakes
     join          the main thread joins, then prints "hello" after the wake
-    sleepers      n threads sleep at once: elapsed ≈ one sleep (default)
+    sleepers      n threads sleep at once: elapsed ≈ one sleep
     sequential    start and join in one loop: elapsed ≈ n sleeps
     race          a shared counter: unsafe (updates lost), mutex, atomic
     dashboard     sleepers above the lock panel, unsafe beside mutex (default)

@@ -8,7 +8,7 @@ import {Footer, type KeyHint} from './Footer.js';
 import {Header} from './Header.js';
 import {Help} from './Help.js';
 import {type LockColumn, LockPanel, lockPanelHeight} from './LockPanel.js';
-import {MIN_HEIGHT, MIN_WIDTH} from './SceneView.js';
+import {MIN_HEIGHT, MIN_WIDTH, TooSmall} from './SceneView.js';
 import {ThreadTable, tableHeight} from './ThreadTable.js';
 import {useTheme} from './theme.js';
 
@@ -27,7 +27,7 @@ export interface DashboardViewProps {
 export function DashboardView(props: DashboardViewProps) {
 	const theme = useTheme();
 	const {width, sleepers, columns} = props;
-	if (width < MIN_WIDTH || props.height < MIN_HEIGHT) return <Text>{truncate('terminal too small', width, '')}</Text>;
+	if (width < MIN_WIDTH || props.height < MIN_HEIGHT) return <TooSmall width={width} />;
 	const workers = Math.max(0, ...columns.map((c) => c.snapshot?.threads.length ?? 0));
 	// header 2, blank, table, summary, blank, panel, footer, one spare line.
 	const fixedLines = 2 + 1 + 1 + 1 + (props.keys.length > 0 ? 1 : 0) + 1;
@@ -46,7 +46,7 @@ export function DashboardView(props: DashboardViewProps) {
 				<>
 					<ThreadTable main={sleepers.main} threads={sleepers.threads} clockMs={sleepers.clockMs} width={width} maxLines={table} />
 					<Text wrap="truncate" bold={sleepers.summary !== null}>
-						{truncate(summary, width, theme.glyphs.ellipsis)}
+						{truncate(theme.text(summary), width, theme.glyphs.ellipsis)}
 					</Text>
 					<Text> </Text>
 					<Box height={Math.min(panelRoom, lockPanelHeight(workers, maxWorkers, true, true))} flexDirection="column">

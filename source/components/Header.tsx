@@ -7,6 +7,7 @@ import {useTheme} from './theme.js';
 export const Header = memo(function Header({scene, title, label, lesson, width}: {scene: string; title: string; label: string; lesson: string; width: number}) {
 	const theme = useTheme();
 	const dot = ` ${theme.glyphs.dot} `;
+	lesson = theme.text(lesson);
 	const left = truncate(`threadlab${dot}${scene}${dot}${title}`, Math.max(0, width - label.length - 1), theme.glyphs.ellipsis);
 	return (
 		<Box flexDirection="column">

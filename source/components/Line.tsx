@@ -1,5 +1,6 @@
 import React, {memo} from 'react';
 import {Text} from 'ink';
+import {useTheme} from './theme.js';
 
 export interface Segment {
 	text: string;
@@ -11,11 +12,12 @@ export interface Segment {
 /** One screen line from coloured segments: a single Text, so the row is one string to Ink. */
 export const Line = memo(
 	function Line({segments}: {segments: readonly Segment[]}) {
+		const theme = useTheme();
 		return (
 			<Text wrap="truncate">
 				{segments.map((segment, index) => (
 					<Text key={index} color={segment.color} bold={segment.bold} inverse={segment.inverse}>
-						{segment.text}
+						{theme.text(segment.text)}
 					</Text>
 				))}
 			</Text>

@@ -8,7 +8,7 @@ import {Footer, type KeyHint} from './Footer.js';
 import {Header} from './Header.js';
 import {Help} from './Help.js';
 import {type LockColumn, LockPanel, lockPanelHeight} from './LockPanel.js';
-import {MIN_HEIGHT, MIN_WIDTH} from './SceneView.js';
+import {MIN_HEIGHT, MIN_WIDTH, TooSmall} from './SceneView.js';
 import {useTheme} from './theme.js';
 
 /** The closing line: what each mode did to the counter. */
@@ -38,7 +38,7 @@ export interface RaceViewProps {
 export function RaceView(props: RaceViewProps) {
 	const theme = useTheme();
 	const {width, columns} = props;
-	if (width < MIN_WIDTH || props.height < MIN_HEIGHT) return <Text>{truncate('terminal too small', width, '')}</Text>;
+	if (width < MIN_WIDTH || props.height < MIN_HEIGHT) return <TooSmall width={width} />;
 	const selected: CounterMode = columns.find((c) => c.selected)?.mode ?? 'unsafe';
 	// header 2, blank, panel, blank, summary, footer, one spare line.
 	const available = props.height - 7;
@@ -60,7 +60,7 @@ export function RaceView(props: RaceViewProps) {
 			</Box>
 			<Text> </Text>
 			<Text wrap="truncate" bold color={failed ? theme.bad : undefined}>
-				{raceSummary(columns, theme.glyphs.dot)}
+				{theme.text(raceSummary(columns, '·'))}
 			</Text>
 			{props.keys.length > 0 ? <Footer hints={props.keys} /> : null}
 		</Box>

@@ -10,7 +10,8 @@ import {ThreadTable, tableHeight} from './ThreadTable.js';
 import {useTheme} from './theme.js';
 
 export const MIN_WIDTH = 20;
-export const MIN_HEIGHT = 8;
+/** header 2, blank, main + one row, blank, one log line, blank, summary, footer, one spare. */
+export const MIN_HEIGHT = 11;
 
 export interface SceneViewProps {
 	snapshot: Snapshot;
@@ -29,12 +30,17 @@ export interface SceneViewProps {
 	help: boolean;
 }
 
+/** In place of a frame that would not fit: the whole message when there is room for it. */
+export function TooSmall({width}: {width: number}) {
+	return <Text wrap="truncate">{truncate(width >= 18 ? 'terminal too small' : 'too small', width, '')}</Text>;
+}
+
 /** The whole screen of a thread scene, a pure function of its props. */
 export function SceneView(props: SceneViewProps) {
 	const theme = useTheme();
 	const {snapshot, width} = props;
 	if (width < MIN_WIDTH || props.height < MIN_HEIGHT) {
-		return <Text wrap="truncate">{truncate('terminal too small', width, '')}</Text>;
+		return <TooSmall width={width} />;
 	}
 	// header 2, blank, table, blank, log, blank, summary, footer; one line spare.
 	const fixedLines = 2 + 1 + 1 + 1 + 1 + (props.keys.length > 0 ? 1 : 0) + 1;
@@ -59,7 +65,7 @@ export function SceneView(props: SceneViewProps) {
 			</Box>
 			<Text> </Text>
 			<Text wrap="truncate" bold={summary !== null} color={summary && summary.failed > 0 ? theme.bad : undefined}>
-				{summary ? summary.line : snapshot.main.state === 'starting' ? 'starting threads…' : `running ${theme.glyphs.dot} ${fixed(snapshot.clockMs, 1)} s`}
+				{theme.text(summary ? summary.line : snapshot.main.state === 'starting' ? 'starting threads…' : `running · ${fixed(snapshot.clockMs, 1)} s`)}
 			</Text>
 			{props.keys.length > 0 ? <Footer hints={props.keys} /> : null}
 		</Box>

@@ -19,6 +19,8 @@ export interface Theme {
 	main: Color;
 	bad: Color;
 	good: Color;
+	/** Model text for the screen: with --ascii, its `·`, `×`, `…`, `µ` and `—` become ASCII. */
+	text(value: string): string;
 	glyphs: {
 		barFull: string;
 		barEmpty: string;
@@ -47,6 +49,9 @@ const STATE_COLORS: Record<Shown, string> = {
 	failed: 'red',
 };
 
+const ASCII: Record<string, string> = {'·': '-', '×': 'x', '…': '...', 'µ': 'u', '—': '-', '–': '-', '≈': '~', '≤': '<=', '▸': '>'};
+const toAscii = (value: string) => value.replace(/[·×…µ—–≈≤▸]/g, (c) => ASCII[c] ?? c);
+
 export function makeTheme({color = true, ascii = false}: {color?: boolean; ascii?: boolean} = {}): Theme {
 	const pick = (value: string): Color => (color ? value : undefined);
 	const spinner = ascii ? cliSpinners.line : cliSpinners.dots;
@@ -54,6 +59,7 @@ export function makeTheme({color = true, ascii = false}: {color?: boolean; ascii
 		color,
 		ascii,
 		state: (state) => pick(STATE_COLORS[state]),
+		text: ascii ? toAscii : (value) => value,
 		accent: pick('cyan'),
 		muted: pick('gray'),
 		main: pick('magentaBright'),

@@ -6,7 +6,7 @@
 import type {Worker} from 'node:worker_threads';
 import type {EventSample, MainState, Sample, ThreadSample} from '../model/types.js';
 import type {CounterMode, Job} from './jobs.js';
-import type {Lab, ThreadHandle} from './lab.js';
+import type {Lab, MainProgram, ThreadHandle} from './lab.js';
 import type {RunOutcome, WorkerPool} from './pool.js';
 import {CODE_NAMES, Code, Ev, F, H, SharedState, T, epochNow} from './shared.js';
 
@@ -20,7 +20,7 @@ export interface ThreadSpec {
 export interface RunProgram {
 	scene: string;
 	threads: ThreadSpec[];
-	main(lab: Lab): Promise<void>;
+	main: MainProgram;
 	/** Set for a race: the counter's settings, and how many reads each thread logs. */
 	race?: {mode: CounterMode; increments: number; workMicros: number; readLog: number};
 }
@@ -67,7 +67,8 @@ export class RealRun implements Lab {
 		this.#origin = epochNow();
 		this.#main = 'running';
 		try {
-			await this.#program.main(this);
+			const program = this.#program.main(this);
+			for (let step = program.next(); !step.done; step = program.next()) await this.#join(step.value.join);
 		} finally {
 			this.#main = 'done';
 			await Promise.all(this.#outcomes);
@@ -84,18 +85,22 @@ export class RealRun implements Lab {
 				Atomics.store(shared.i32, go, 1);
 				Atomics.notify(shared.i32, go);
 			},
-			join: async () => {
-				this.#main = 'joining';
-				const cell = shared.cell(index, T.state);
-				for (;;) {
-					const code = Atomics.load(shared.i32, cell);
-					if (code === Code.done || code === Code.failed) break;
-					const wait = Atomics.waitAsync(shared.i32, cell, code);
-					if (wait.async) await wait.value;
-				}
-				this.#main = 'running';
-			},
+			join: () => ({join: index}),
 		};
+	}
+
+	/** Block the main program until the thread is done or failed, waiting on its state cell. */
+	async #join(index: number): Promise<void> {
+		const {shared} = this;
+		this.#main = 'joining';
+		const cell = shared.cell(index, T.state);
+		for (;;) {
+			const code = Atomics.load(shared.i32, cell);
+			if (code === Code.done || code === Code.failed) break;
+			const wait = Atomics.waitAsync(shared.i32, cell, code);
+			if (wait.async) await wait.value;
+		}
+		this.#main = 'running';
 	}
 
 	print(text: string): void {

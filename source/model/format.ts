@@ -14,6 +14,7 @@ export function fixed(ms: number, decimals = 2): string {
 export function truncate(text: string, width: number, ellipsis = '…'): string {
 	if (width <= 0) return '';
 	if (text.length <= width) return text;
+	if (width <= ellipsis.length) return text.slice(0, width);
 	return text.slice(0, Math.max(0, width - ellipsis.length)) + ellipsis;
 }
 

@@ -117,12 +117,13 @@ function summaryLine(sample: Sample, s: Omit<Summary, 'line'>): string {
 			break;
 		}
 		case 'sequential':
-			line = `${elapsed} · all at once would take ${fixed(s.concurrentMs)} s · ${(1 / s.speedup).toFixed(2)}× slower`;
+			line = `${elapsed} · all at once would take ${fixed(s.concurrentMs)} s · ${(s.concurrentMs > 0 ? s.elapsedMs / s.concurrentMs : 0).toFixed(2)}× slower`;
 			break;
 		default:
 			line = `${elapsed} · sequential would take ${fixed(s.sequentialMs)} s · ${s.speedup.toFixed(2)}× faster`;
 	}
-	return s.failed > 0 ? `${line} · ${plural(s.failed, 'thread')} failed` : line;
+	// A failure goes first: it must not be what a narrow terminal cuts off.
+	return s.failed > 0 ? `${plural(s.failed, 'thread')} failed · ${line}` : line;
 }
 
 export function summarize(sample: Sample): Summary {

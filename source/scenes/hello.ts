@@ -16,7 +16,7 @@ export const hello: Scene = {
 	program: ({sleep}) => ({
 		scene: 'hello',
 		threads: [sleeper('thread2', sleep)],
-		async main(lab) {
+		*main(lab) {
 			lab.thread(0).start();
 			lab.print('hello');
 		},

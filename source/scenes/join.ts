@@ -17,10 +17,10 @@ export const join: Scene = {
 	program: ({sleep}) => ({
 		scene: 'join',
 		threads: [sleeper('thread3', sleep)],
-		async main(lab) {
+		*main(lab) {
 			const thread = lab.thread(0);
 			thread.start();
-			await thread.join();
+			yield thread.join();
 			lab.print('hello');
 		},
 	}),

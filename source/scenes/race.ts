@@ -32,10 +32,10 @@ export function raceProgram(mode: CounterMode, {threads, increments, workMicros}
 		scene: 'race',
 		race: {mode, increments, workMicros, readLog: mode === 'unsafe' ? READ_LOG : 0},
 		threads: threadNames(threads).map((name) => ({name, sleepSeconds: 0, job: {kind: 'count', mode, increments, workMicros}})),
-		async main(lab) {
+		*main(lab) {
 			const handles = Array.from({length: threads}, (_, i) => lab.thread(i));
 			for (const thread of handles) thread.start();
-			for (const thread of handles) await thread.join();
+			for (const thread of handles) yield thread.join();
 		},
 	};
 }

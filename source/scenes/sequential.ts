@@ -15,11 +15,11 @@ export const sequential: Scene = {
 	program: ({threads, sleep}) => ({
 		scene: 'sequential',
 		threads: threadNames(threads).map((name) => sleeper(name, sleep)),
-		async main(lab) {
+		*main(lab) {
 			for (let i = 0; i < threads; i++) {
 				const thread = lab.thread(i);
 				thread.start();
-				await thread.join();
+				yield thread.join();
 			}
 		},
 	}),

@@ -19,10 +19,10 @@ export const sleepers: Scene = {
 	program: ({threads, sleep}) => ({
 		scene: 'sleepers',
 		threads: threadNames(threads).map((name) => sleeper(name, sleep)),
-		async main(lab) {
+		*main(lab) {
 			const handles = Array.from({length: threads}, (_, i) => lab.thread(i));
 			for (const thread of handles) thread.start();
-			for (const thread of handles) await thread.join();
+			for (const thread of handles) yield thread.join();
 		},
 	}),
 };

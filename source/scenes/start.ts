@@ -13,7 +13,7 @@ export const start: Scene = {
 	program: ({sleep}) => ({
 		scene: 'start',
 		threads: [sleeper('thread1', sleep)],
-		async main(lab) {
+		*main(lab) {
 			lab.thread(0).start();
 		},
 	}),

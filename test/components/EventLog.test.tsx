@@ -1,0 +1,93 @@
+import React from 'react';
+import {describe, expect, it} from 'vitest';
+import {EventLog} from '../../source/components/EventLog.js';
+import {Footer} from '../../source/components/Footer.js';
+import {Header} from '../../source/components/Header.js';
+import {Help} from '../../source/components/Help.js';
+import type {LogLine} from '../../source/model/snapshot.js';
+import {ascii, draw} from './draw.js';
+
+const LOG: LogLine[] = [
+	{atMs: 0.4, thread: 0, kind: 'sleep', text: 'I am thread_0. Going to sleep for 0.5 seconds'},
+	{atMs: 0.9, thread: 1, kind: 'sleep', text: 'I am thread_1. Going to sleep for 0.5 seconds'},
+	{atMs: 1.2, thread: -1, kind: 'print', text: 'hello'},
+	{atMs: 501.3, thread: 0, kind: 'wake', text: 'thread_0 has woken up from sleep'},
+	{atMs: 12_345.6, thread: 1, kind: 'fail', text: 'thread_1 failed: boom'},
+];
+
+describe('EventLog', () => {
+	it('each line with its time since the scene started, in order', () => {
+		expect(draw(<EventLog lines={LOG} height={5} width={80} />)).toEqual([
+			'   0.00 s  I am thread_0. Going to sleep for 0.5 seconds',
+			'   0.00 s  I am thread_1. Going to sleep for 0.5 seconds',
+			'   0.00 s  hello',
+			'   0.50 s  thread_0 has woken up from sleep',
+			'  12.35 s  thread_1 failed: boom',
+		]);
+	});
+
+	it('shows the last `height` lines and says how many are hidden', () => {
+		expect(draw(<EventLog lines={LOG} height={3} width={80} />)).toEqual([
+			'   0.00 s  (+2 earlier) hello',
+			'   0.50 s  thread_0 has woken up from sleep',
+			'  12.35 s  thread_1 failed: boom',
+		]);
+		expect(draw(<EventLog lines={LOG} height={1} width={80} />)).toEqual(['  12.35 s  (+4 earlier) thread_1 failed: boom']);
+	});
+
+	it('nothing at height 0 or without lines', () => {
+		expect(draw(<EventLog lines={LOG} height={0} width={80} />)).toEqual(['']);
+		expect(draw(<EventLog lines={[]} height={4} width={80} />)).toEqual(['']);
+	});
+
+	it('cuts long lines to the width with the theme ellipsis', () => {
+		const [line] = draw(<EventLog lines={LOG.slice(0, 1)} height={2} width={30} />);
+		expect(line).toBe('   0.00 s  I am thread_0. Goi…');
+		expect(line).toHaveLength(30);
+		expect(draw(<EventLog lines={LOG.slice(0, 1)} height={2} width={30} />, ascii)[0]).toBe('   0.00 s  I am thread_0. G...');
+	});
+});
+
+describe('Footer', () => {
+	const keys = [
+		{keys: 'r', action: 'run again'},
+		{keys: '?', action: 'help'},
+		{keys: 'q', action: 'quit'},
+	];
+
+	it('the keys on one line', () => {
+		expect(draw(<Footer hints={keys} />)).toEqual(['r run again · ? help · q quit']);
+		expect(draw(<Footer hints={keys} />, ascii)).toEqual(['r run again - ? help - q quit']);
+	});
+});
+
+describe('Header', () => {
+	const header = (width: number, theme = ascii) =>
+		draw(<Header scene="sleepers" title="many threads at once" label="real threads" lesson="All threads sleep at the same time." width={width} />, theme);
+
+	it('title on the left, what runs it on the right, the lesson below', () => {
+		const [top, lesson] = header(70);
+		expect(top).toBe('threadlab - sleepers - many threads at once' + ' '.repeat(15) + 'real threads');
+		expect(top).toHaveLength(70);
+		expect(lesson).toBe('All threads sleep at the same time.');
+	});
+
+	it('cuts the title and the lesson, never the label', () => {
+		expect(header(30)).toEqual(['threadlab - sl... real threads', 'All threads sleep at the sa...']);
+	});
+});
+
+describe('Help', () => {
+	it('every key, then the notebook cell, cut to the height', () => {
+		const keys = [{keys: 'q Esc Ctrl+C', action: 'quit'}];
+		const code = ['thread.start()', 'thread.join()'];
+		expect(draw(<Help keys={keys} code={code} height={10} width={40} />)).toEqual([
+			'q Esc Ctrl+C  quit',
+			'',
+			'The notebook cell:',
+			'  thread.start()',
+			'  thread.join()',
+		]);
+		expect(draw(<Help keys={keys} code={code} height={4} width={40} />)).toHaveLength(4);
+	});
+});
