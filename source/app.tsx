@@ -1,41 +1,83 @@
 /**
  * Composition: what to run (a thread scene, the race, or both on the
- * dashboard), a warmed pool, the terminal, the keys. Everything drawn comes
- * from the snapshots `useRuns` samples from shared memory.
+ * dashboard), on real threads or simulated with a seed, the terminal, the
+ * keys. Everything drawn comes from snapshots; the data source is the only
+ * difference between a live and a seeded run.
  */
 import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {useApp, useInput, useStdin} from 'ink';
-import type {KeyHint} from './components/Footer.js';
 import {Screen} from './components/Screen.js';
 import {ThemeContext, type Theme} from './components/theme.js';
-import {COUNTER_MODES, type CounterMode} from './engine/jobs.js';
+import type {CounterMode} from './engine/jobs.js';
 import type {WorkerPool} from './engine/pool.js';
-import type {Snapshot} from './model/snapshot.js';
+import type {RunProgram} from './engine/run.js';
 import {useRuns} from './hooks/use-runs.js';
+import {useSim} from './hooks/use-sim.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {HELP_KEYS, SELECTIONS, footerKeys} from './keys.js';
+import type {Snapshot} from './model/snapshot.js';
 import {type View, lanesFor} from './view.js';
 
-const HELP: readonly KeyHint[] = [
-	{keys: 'r', action: 'run again (running threads are stopped and restarted)'},
-	{keys: 'm', action: 'race: choose the mode shown and run next (unsafe, mutex, atomic, all)'},
-	{keys: '?', action: 'show or hide this help'},
-	{keys: 'q Esc Ctrl+C', action: 'quit'},
-];
+export interface AppProps {
+	view: View;
+	pool: WorkerPool;
+	theme: Theme;
+	fps: number;
+	/** Simulated with this seed instead of real threads. */
+	seed?: number;
+}
 
-/** Race mode selection: a single mode, or all three in turn. */
-const SELECTIONS: ReadonlyArray<readonly CounterMode[]> = [COUNTER_MODES, ['unsafe'], ['mutex'], ['atomic']];
+interface Source {
+	snapshots: Snapshot[][];
+	label: string;
+	paused?: boolean;
+	togglePause?(): void;
+	step?(): void;
+}
 
-export function App({view, pool, theme, fps}: {view: View; pool: WorkerPool; theme: Theme; fps: number}) {
+type SourceProps = {lanes: readonly RunProgram[][]; runKey: number; fps: number; frameMs: number; children: (source: Source) => React.ReactNode};
+
+function LiveSource({pool, lanes, runKey, fps, frameMs, children}: SourceProps & {pool: WorkerPool}) {
 	const {exit} = useApp();
-	const {isRawModeSupported} = useStdin();
-	const {columns, rows} = useTerminalSize();
+	const onError = useCallback((error: unknown) => exit(error instanceof Error ? error : new Error(String(error))), [exit]);
+	const snapshots = useRuns(pool, lanes, fps, frameMs, runKey, onError);
+	return <>{children({snapshots, label: 'real threads'})}</>;
+}
+
+function SimSource({seed, lanes, runKey, fps, frameMs, children}: SourceProps & {seed: number}) {
+	const sim = useSim(lanes, seed, fps, frameMs, runKey);
+	const label = `simulated · seed ${seed}${sim.paused ? ' · paused' : ''}`;
+	return <>{children({...sim, label})}</>;
+}
+
+export function App({view, pool, theme, fps, seed}: AppProps) {
 	const initial = view.kind === 'race' ? Math.max(0, SELECTIONS.findIndex((s) => s.join() === view.modes.join())) : 0;
 	const [selection, setSelection] = useState(initial);
 	const [run, setRun] = useState({key: 0, selection: initial});
+	const lanes = useMemo(() => lanesFor(view, SELECTIONS[run.selection]), [view, run.selection]);
+	const props = {lanes, runKey: run.key, fps, frameMs: theme.glyphs.spinnerInterval};
+	const shell = (source: Source) => (
+		<Shell view={view} theme={theme} source={source} selection={selection} onSelect={() => setSelection((s) => (s + 1) % SELECTIONS.length)} onRerun={() => setRun((r) => ({key: r.key + 1, selection}))} />
+	);
+	return seed === undefined ? (
+		<LiveSource {...props} pool={pool}>
+			{shell}
+		</LiveSource>
+	) : (
+		<SimSource {...props} seed={seed}>
+			{shell}
+		</SimSource>
+	);
+}
+
+function Shell({view, theme, source, selection, onSelect, onRerun}: {view: View; theme: Theme; source: Source; selection: number; onSelect(): void; onRerun(): void}) {
+	const {exit} = useApp();
+	const {isRawModeSupported} = useStdin();
+	const {columns, rows} = useTerminalSize();
 	const [help, setHelp] = useState(false);
-	const lanes = useMemo(() => lanesFor(view, SELECTIONS[run.selection] ?? COUNTER_MODES), [view, run.selection]);
-	const onError = useCallback((error: unknown) => exit(error instanceof Error ? error : new Error(String(error))), [exit]);
-	const snapshots = useRuns(pool, lanes, fps, theme.glyphs.spinnerInterval, run.key, onError);
+	const {snapshots} = source;
+	const simulated = source.step !== undefined;
+	const selected = SELECTIONS[selection] ?? SELECTIONS[0]!;
 	// Every race column keeps the last run of its mode.
 	const latest = useRef(new Map<CounterMode, Snapshot>());
 	for (const snapshot of snapshots.flat()) if (snapshot.race && snapshot.main.state !== 'starting') latest.current.set(snapshot.race.mode, snapshot);
@@ -44,9 +86,11 @@ export function App({view, pool, theme, fps}: {view: View; pool: WorkerPool; the
 	useInput(
 		(input, key) => {
 			if (input === 'q' || key.escape || (key.ctrl && input === 'c')) exit();
-			else if (input === 'r') setRun((previous) => ({key: previous.key + 1, selection}));
+			else if (input === 'r') onRerun();
 			else if (input === '?') setHelp((shown) => !shown);
-			else if (input === 'm' && view.kind === 'race') setSelection((s) => (s + 1) % SELECTIONS.length);
+			else if (input === 'm' && view.kind === 'race') onSelect();
+			else if (input === ' ' && source.togglePause) source.togglePause();
+			else if (input === 's' && source.step && view.kind !== 'scene') source.step();
 		},
 		{isActive: isRawModeSupported},
 	);
@@ -56,12 +100,21 @@ export function App({view, pool, theme, fps}: {view: View; pool: WorkerPool; the
 		if (!isRawModeSupported && finished) exit();
 	}, [isRawModeSupported, finished, exit]);
 
-	const keys: KeyHint[] = isRawModeSupported
-		? [{keys: 'r', action: 'run again'}, ...(view.kind === 'race' ? [{keys: 'm', action: `mode: ${(SELECTIONS[selection] ?? []).length > 1 ? 'all' : SELECTIONS[selection]?.[0]}`}] : []), {keys: '?', action: 'help'}, {keys: 'q', action: 'quit'}]
-		: [];
 	return (
 		<ThemeContext.Provider value={theme}>
-			<Screen view={view} snapshots={snapshots} latest={latest.current} selected={SELECTIONS[selection] ?? COUNTER_MODES} width={columns} height={rows} keys={keys} helpKeys={HELP} help={help} />
+			<Screen
+				view={view}
+				snapshots={snapshots}
+				latest={latest.current}
+				selected={selected}
+				width={columns}
+				height={rows}
+				keys={isRawModeSupported ? footerKeys(view, simulated, selected, source.paused) : []}
+				helpKeys={HELP_KEYS}
+				help={help}
+				label={source.label}
+				registers={simulated}
+			/>
 		</ThemeContext.Provider>
 	);
 }

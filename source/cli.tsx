@@ -25,6 +25,13 @@ const cli = meow(
     -i, --increments <n>  race: increments per thread, 1–100000000 (default 2500)
         --work <µs>     race: real wait between read and write, 0–100000 (default 200)
         --fps <n>       frames per second, 1–60 (default 30)
+        --seed <n>      simulate on a virtual clock with a seeded scheduler, 0–4294967295;
+                        the same seed gives the same frames (space pauses, s steps a race)
+        --frames <list> with --seed: print the frames at these virtual seconds and exit,
+                        e.g. --frames 0,0.5,2.5
+        --width <n>     --frames width, 20–300 (default 80)
+        --height <n>    --frames height, 5–200 (default 24)
+        --color         --frames: keep the colours (ANSI escapes)
         --json          no UI: print one JSON object when the scene is done
         --no-color      no colours (NO_COLOR is honoured too)
         --ascii         ASCII only, no Unicode glyphs
@@ -40,6 +47,8 @@ const cli = meow(
     $ threadlab sequential -t 3 -s 1
     $ threadlab hello -s 0.5 | cat   the notebook's printed lines
     $ threadlab sleepers --json
+    $ threadlab race --seed 3        step through a lost update with s
+    $ threadlab sleepers --seed 7 --frames 0.5,1.5,2.5
 `,
 	{
 		importMeta: import.meta,
@@ -54,6 +63,10 @@ const cli = meow(
 			increments: {type: 'string', shortFlag: 'i'},
 			work: {type: 'string'},
 			fps: {type: 'string'},
+			seed: {type: 'string'},
+			frames: {type: 'string'},
+			width: {type: 'string'},
+			height: {type: 'string'},
 			json: {type: 'boolean'},
 			color: {type: 'boolean'},
 			ascii: {type: 'boolean'},

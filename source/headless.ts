@@ -6,6 +6,7 @@
 import type {WorkerPool} from './engine/pool.js';
 import {RealRun, type RunProgram} from './engine/run.js';
 import {H} from './engine/shared.js';
+import {SimSession} from './engine/sim-session.js';
 import {type RaceResult, raceLine, raceResult} from './model/race.js';
 import {logText, summarize} from './model/snapshot.js';
 import type {Sample} from './model/types.js';
@@ -115,4 +116,17 @@ export function jsonFor(view: View, lanes: readonly Sample[][]): object {
 		case 'dashboard':
 			return {scene: 'dashboard', sleepers: sceneJson(scene!), runs};
 	}
+}
+
+/** A simulated run, start to end, at once: its lines are the same bytes for the same seed. */
+export function simulateHeadless(view: View, seed: number, onLine?: Write): Sample[][] {
+	const session = new SimSession(lanesFor(view), seed);
+	session.advanceTo(Number.MAX_SAFE_INTEGER);
+	const lanes = session.samples();
+	for (const sample of lanes.flat()) {
+		for (const event of sample.events) onLine?.(logText(event, sample.threads));
+		const race = raceResult(sample);
+		if (race) onLine?.(raceLine(race));
+	}
+	return lanes;
 }

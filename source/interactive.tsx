@@ -9,7 +9,7 @@ import type {View} from './view.js';
 /** Mount the live view. Ctrl+C is handled as a key by the app, so every quit goes through one path. */
 export function renderInteractive(view: View, pool: WorkerPool, options: Options): Instance {
 	const theme = makeTheme({color: options.color, ascii: options.ascii});
-	return render(<App view={view} pool={pool} theme={theme} fps={options.fps} />, {
+	return render(<App view={view} pool={pool} theme={theme} fps={options.fps} {...(options.seed === undefined ? {} : {seed: options.seed})} />, {
 		exitOnCtrlC: false,
 		patchConsole: false,
 		maxFps: options.fps,

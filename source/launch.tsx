@@ -5,7 +5,7 @@
  */
 import type {Instance} from 'ink';
 import {WorkerPool} from './engine/pool.js';
-import {closingLines, failedThreads, jsonFor, runHeadless} from './headless.js';
+import {closingLines, failedThreads, jsonFor, runHeadless, simulateHeadless} from './headless.js';
 import type {Options} from './options.js';
 import {viewFor} from './view.js';
 
@@ -31,9 +31,15 @@ export async function launch(options: Options): Promise<number> {
 	process.once('unhandledRejection', (error) => bail(1, error instanceof Error ? error.message : String(error)));
 
 	try {
+		const write = (line: string) => process.stdout.write(`${line}\n`);
+		if (options.frames) {
+			const {printFrames} = await import('./frames-cli.js');
+			printFrames(view, options, write);
+			return 0;
+		}
 		if (options.json || !process.stdout.isTTY) {
-			const write = (line: string) => process.stdout.write(`${line}\n`);
-			const lanes = await runHeadless(pool, view, options.json ? undefined : write);
+			const onLine = options.json ? undefined : write;
+			const lanes = options.seed === undefined ? await runHeadless(pool, view, onLine) : simulateHeadless(view, options.seed, onLine);
 			if (options.json) write(JSON.stringify(jsonFor(view, lanes)));
 			else for (const line of closingLines(lanes.flat())) write(line);
 			return failedThreads(lanes.flat()) > 0 ? 1 : 0;

@@ -22,8 +22,17 @@ export interface Options {
 	workMicros: number;
 	fps: number;
 	json: boolean;
+	/** Colours on screen: unless --no-color or NO_COLOR. */
 	color: boolean;
+	/** --color: colours even in --frames output. */
+	forceColor: boolean;
 	ascii: boolean;
+	/** --seed: simulated on a virtual clock with a seeded scheduler. */
+	seed: number | undefined;
+	/** --frames: virtual seconds to render as text, then exit. */
+	frames: number[] | undefined;
+	width: number;
+	height: number;
 }
 
 /** The flags as meow hands them over: numbers still as typed, unknown flags included. */
@@ -39,7 +48,8 @@ const APPLIES: Record<string, readonly SceneName[]> = {
 	increments: ['race', 'dashboard'],
 	work: ['race', 'dashboard'],
 };
-const GENERAL = ['fps', 'json', 'color', 'ascii', 'help', 'version'];
+const GENERAL = ['fps', 'json', 'color', 'ascii', 'help', 'version', 'seed', 'frames', 'width', 'height'];
+export const MAX_SEED = 4_294_967_295;
 
 const got = (value: unknown) => (value === undefined || value === '' ? 'nothing' : String(value));
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -68,6 +78,15 @@ export function choiceFlag<T extends string>(flag: string, value: unknown, choic
 	return value as T;
 }
 
+export function framesFlag(value: unknown): number[] {
+	const parts = text(value).split(',');
+	const times = parts.map((part) => (/^[+]?(\d+\.?\d*|\.\d+)$/.test(part.trim()) ? Number(part) : Number.NaN));
+	if (parts.length === 0 || times.some((time) => !Number.isFinite(time) || time > 86_400)) {
+		throw new UsageError(`--frames must be a comma-separated list of seconds from 0 to 86400, like 0,0.5,2.5 (got ${got(value)})`);
+	}
+	return times;
+}
+
 export function sceneName(input: readonly string[]): SceneName {
 	if (input.length > 1) throw new UsageError(`expected one scene, got ${input.length}: ${input.join(' ')}`);
 	const name = input[0] ?? DEFAULT_SCENE;
@@ -91,6 +110,12 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 			throw new UsageError(`--${name} does not apply to scene ${scene}; it applies to ${scenes.join(', ')}`);
 		}
 	}
+	const frames = flags['frames'] === undefined ? undefined : framesFlag(flags['frames']);
+	const seed = flags['seed'] === undefined ? undefined : integerFlag('seed', flags['seed'], 0, MAX_SEED);
+	if (frames && seed === undefined) throw new UsageError('--frames needs --seed: only a simulated run gives the same frame twice');
+	for (const name of ['width', 'height']) {
+		if (flags[name] !== undefined && !frames) throw new UsageError(`--${name} applies only with --frames (a live terminal has its own size)`);
+	}
 	const race = scene === 'race';
 	const threads = flags['threads'] === undefined ? undefined : integerFlag('threads', flags['threads'], 1, 256);
 	const mode: ModeChoice = flags['mode'] === undefined ? 'all' : choiceFlag('mode', flags['mode'], MODE_CHOICES);
@@ -105,6 +130,11 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 		fps: flags['fps'] === undefined ? 30 : integerFlag('fps', flags['fps'], 1, 60),
 		json: flags['json'] === true,
 		color: flags['color'] !== false && !env['NO_COLOR'],
+		forceColor: flags['color'] === true,
 		ascii: flags['ascii'] === true,
+		seed,
+		frames,
+		width: flags['width'] === undefined ? 80 : integerFlag('width', flags['width'], 20, 300),
+		height: flags['height'] === undefined ? 24 : integerFlag('height', flags['height'], 5, 200),
 	};
 }

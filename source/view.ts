@@ -23,7 +23,8 @@ export function viewFor(options: Options): View {
 }
 
 /** The programs to run: lanes side by side, the programs of a lane one after another. */
-export function lanesFor(view: View, modes: readonly CounterMode[] = view.kind === 'race' ? view.modes : COUNTER_MODES): RunProgram[][] {
+export function lanesFor(view: View, selection?: readonly CounterMode[]): RunProgram[][] {
+	const modes = selection ?? (view.kind === 'race' ? view.modes : COUNTER_MODES);
 	switch (view.kind) {
 		case 'scene':
 			return [[SCENES[view.scene].program(view.options)]];

@@ -21,6 +21,7 @@ export interface DashboardViewProps {
 	helpKeys: readonly KeyHint[];
 	help: boolean;
 	label: string;
+	registers: boolean;
 }
 
 /** `threadlab` with no scene: the sleepers' rows above the lock panel (unsafe beside mutex). */
@@ -50,7 +51,7 @@ export function DashboardView(props: DashboardViewProps) {
 					</Text>
 					<Text> </Text>
 					<Box height={Math.min(panelRoom, lockPanelHeight(workers, maxWorkers, true, true))} flexDirection="column">
-						<LockPanel columns={columns} width={width} maxWorkers={maxWorkers} explain={RACE_LESSON} />
+						<LockPanel columns={columns} width={width} maxWorkers={maxWorkers} registers={props.registers} explain={RACE_LESSON} />
 					</Box>
 				</>
 			)}

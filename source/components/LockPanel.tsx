@@ -42,16 +42,22 @@ function stat(name: (typeof STATS)[number], column: LockColumn, theme: Theme): S
 	}
 }
 
-function workerCell(snapshot: Snapshot | null, index: number, width: number, theme: Theme): Segment[] {
+function workerCell(snapshot: Snapshot | null, index: number, width: number, theme: Theme, registers: boolean): Segment[] {
 	const row = snapshot?.threads[index];
 	if (!snapshot || !row) return [{text: ' '.repeat(width)}];
 	const name = truncate(row.name, 8, theme.glyphs.ellipsis).padEnd(8);
 	const state = row.state === 'new' ? 'ready' : row.state;
-	const barWidth = width - 8 - 1 - 2 - 8 - 1;
+	// With registers, the value this worker last read: compare it with the shared counter.
+	const register = registers ? `r=${row.local}`.padEnd(7) + ' ' : '';
+	// Narrow columns drop the state word first (the icon's colour still tells), then the bar.
+	// name and space 9, icon 1, word 9 or 1, register, bar, one space after.
+	const word = width >= 9 + 1 + 9 + register.length + 3 + 1 ? ` ${state.padEnd(8)}` : ' ';
+	const barWidth = width - 9 - 1 - word.length - register.length - 1;
 	const color = theme.state(row.state);
 	return [
 		{text: `${name} `},
-		{text: `${stateIcon(row.state, snapshot.clockMs, theme)} ${state.padEnd(8)}`, color},
+		{text: `${stateIcon(row.state, snapshot.clockMs, theme)}${word}`, color},
+		{text: register, color: theme.accent},
 		{text: barWidth >= 3 ? bar(row.progress, barWidth, theme.glyphs.barFull, theme.glyphs.barEmpty) + ' ' : ' '.repeat(Math.max(0, barWidth + 1)), color},
 	];
 }
@@ -61,7 +67,7 @@ function workerCell(snapshot: Snapshot | null, index: number, width: number, the
  * elapsed, rate, contended acquisitions and the holder; then each mode's
  * workers; then one collision caught in the unsafe run.
  */
-export function LockPanel({columns, width, maxWorkers, explain}: {columns: readonly LockColumn[]; width: number; maxWorkers: number; explain?: string}) {
+export function LockPanel({columns, width, maxWorkers, explain, registers = false}: {columns: readonly LockColumn[]; width: number; maxWorkers: number; explain?: string; registers?: boolean}) {
 	const theme = useTheme();
 	const cell = Math.max(8, Math.floor((width - LABEL) / Math.max(1, columns.length)));
 	const lines: Segment[][] = [];
@@ -93,7 +99,7 @@ export function LockPanel({columns, width, maxWorkers, explain}: {columns: reado
 		lines.push([
 			{text: (index === 0 ? 'workers' : '').padEnd(LABEL), color: theme.muted},
 			...columns.flatMap((c) =>
-				more ? [{text: `+${workers - index} more`.padEnd(cell), color: theme.muted}] : [...workerCell(c.snapshot, index, cell - 1, theme), {text: ' '}],
+				more ? [{text: `+${workers - index} more`.padEnd(cell), color: theme.muted}] : [...workerCell(c.snapshot, index, cell - 1, theme, registers), {text: ' '}],
 			),
 		]);
 	}

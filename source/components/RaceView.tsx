@@ -14,7 +14,10 @@ import {useTheme} from './theme.js';
 /** The closing line: what each mode did to the counter. */
 export function raceSummary(columns: readonly LockColumn[], dot: string): string {
 	const running = columns.find((c) => c.snapshot && !c.snapshot.finished && c.snapshot.main.state !== 'starting');
-	if (running?.snapshot) return `running ${running.mode} ${dot} ${fixed(running.snapshot.clockMs, 1)} s`;
+	if (running?.snapshot) {
+		const step = running.snapshot.lastStep ? ` ${dot} ${running.snapshot.lastStep}` : '';
+		return `running ${running.mode} ${dot} ${fixed(running.snapshot.clockMs, running.snapshot.lastStep ? 4 : 1)} s${step}`;
+	}
 	const parts = columns.flatMap(({mode, snapshot}) => {
 		const r = snapshot?.finished ? snapshot.race : null;
 		if (!r) return [];
@@ -32,6 +35,7 @@ export interface RaceViewProps {
 	helpKeys: readonly KeyHint[];
 	help: boolean;
 	label: string;
+	registers: boolean;
 }
 
 /** `threadlab race`: the lock panel with every mode side by side. */
@@ -55,7 +59,7 @@ export function RaceView(props: RaceViewProps) {
 				{props.help ? (
 					<Help keys={props.helpKeys} code={RACE_CODE[selected]} height={panelHeight} width={width} />
 				) : (
-					<LockPanel columns={columns} width={width} maxWorkers={maxWorkers} />
+					<LockPanel columns={columns} width={width} maxWorkers={maxWorkers} registers={props.registers} />
 				)}
 			</Box>
 			<Text> </Text>

@@ -23,6 +23,8 @@ export interface ScreenProps {
 	helpKeys: readonly KeyHint[];
 	help: boolean;
 	label?: string;
+	/** Race workers show the value they last read (simulated runs). */
+	registers?: boolean;
 }
 
 function columnsOf(props: ScreenProps, modes: readonly CounterMode[]): LockColumn[] {
@@ -47,10 +49,10 @@ export function Screen(props: ScreenProps) {
 			return <SceneView {...common} snapshot={snapshot} title={scene.title} lesson={scene.lesson} code={scene.code} />;
 		}
 		case 'race':
-			return <RaceView {...common} columns={columnsOf(props, COUNTER_MODES)} />;
+			return <RaceView {...common} columns={columnsOf(props, COUNTER_MODES)} registers={props.registers ?? false} />;
 		case 'dashboard': {
 			const sleepers = props.snapshots[0]?.[0] ?? toSnapshot(idleSample('sleepers', []));
-			return <DashboardView {...common} sleepers={sleepers} columns={columnsOf(props, ['unsafe', 'mutex'])} />;
+			return <DashboardView {...common} sleepers={sleepers} columns={columnsOf(props, ['unsafe', 'mutex'])} registers={props.registers ?? false} />;
 		}
 	}
 }

@@ -13,6 +13,8 @@ export interface ThreadRowModel {
 	progress: number;
 	elapsedMs: number;
 	targetMs: number;
+	/** The value this thread last read from the shared counter (race). */
+	local: number;
 	error?: string;
 }
 
@@ -53,6 +55,32 @@ export interface Snapshot {
 	summary: Summary | null;
 	/** The lock panel's figures, for a race run. */
 	race: RaceResult | null;
+	/** Simulated: what the last step did, e.g. `thread_2 read 41`. */
+	lastStep: string | null;
+}
+
+export function stepText(step: NonNullable<Sample['lastStep']>, threads: readonly ThreadSample[]): string {
+	const name = threads[step.thread]?.name ?? 'main';
+	switch (step.kind) {
+		case 'read':
+			return `${name} read ${step.value}`;
+		case 'work':
+			return `${name} did its work (read ${step.value}, not yet written)`;
+		case 'write':
+			return `${name} wrote ${step.value}`;
+		case 'overwrite':
+			return `${name} wrote ${step.value}, erasing another thread's update: one is lost`;
+		case 'add':
+			return `${name} added 1 atomically to ${step.value}`;
+		case 'lock':
+			return `${name} asked for the lock`;
+		case 'unlock':
+			return `${name} released the lock`;
+		case 'wake':
+			return `${name} woke up`;
+		default:
+			return `${name}: ${step.kind}`;
+	}
 }
 
 export function logText(event: EventSample, threads: readonly ThreadSample[]): string {
@@ -93,7 +121,7 @@ function threadRow(thread: ThreadSample, clockMs: number, increments: number): T
 			break;
 	}
 	progress = Math.min(1, progress);
-	const row: ThreadRowModel = {name: thread.name, state: thread.state, progress, elapsedMs, targetMs};
+	const row: ThreadRowModel = {name: thread.name, state: thread.state, progress, elapsedMs, targetMs, local: thread.local};
 	if (thread.error !== undefined) row.error = thread.error;
 	return row;
 }
@@ -156,6 +184,7 @@ export function toSnapshot(sample: Sample): Snapshot {
 		})),
 		summary: sample.finished ? summarize(sample) : null,
 		race: raceResult(sample),
+		lastStep: sample.lastStep ? stepText(sample.lastStep, sample.threads) : null,
 	};
 }
 
@@ -165,7 +194,7 @@ export function toSnapshot(sample: Sample): Snapshot {
  */
 export function frameKey(snapshot: Snapshot, frameMs: number): string {
 	const tick = snapshot.finished ? -1 : Math.floor(snapshot.clockMs / Math.min(frameMs, 100));
-	const rows = snapshot.threads.map((row) => `${row.state}${Math.floor(row.progress * 100)}`).join();
+	const rows = snapshot.threads.map((row) => `${row.state}${Math.floor(row.progress * 100)}:${row.local}`).join();
 	const race = snapshot.race ? `${snapshot.race.actual}|${snapshot.race.holder}` : '';
-	return `${tick}|${snapshot.log.length}|${snapshot.main.state}|${snapshot.finished}|${rows}|${race}`;
+	return `${tick}|${snapshot.log.length}|${snapshot.main.state}|${snapshot.finished}|${rows}|${race}|${snapshot.lastStep}`;
 }

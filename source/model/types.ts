@@ -62,4 +62,6 @@ export interface Sample {
 	events: EventSample[];
 	finished: boolean;
 	race?: RaceSample;
+	/** Simulated runs: the step the scheduler ran last. */
+	lastStep?: {thread: number; kind: string; value: number};
 }

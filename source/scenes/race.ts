@@ -19,7 +19,7 @@ export const RACE_DEFAULTS: RaceOptions = {threads: 4, increments: 2500, workMic
 
 export const READ_LOG = 256;
 
-export const RACE_LESSON = 'x += 1 is three steps (read, add, write): two threads that read the same value lose an update.';
+export const RACE_LESSON = 'x += 1 is three steps: two threads that read the same value lose an update.';
 
 export const RACE_CODE: Record<CounterMode, string[]> = {
 	unsafe: ['def increment():', '    global count', '    value = count        # read', '    time.sleep(work)     # the I/O processing', '    count = value + 1    # write'],

@@ -3,7 +3,7 @@ import {type Scene, sleeper, threadNames} from './types.js';
 export const sleepers: Scene = {
 	name: 'sleepers',
 	title: 'many threads at once',
-	lesson: 'All threads sleep at the same time: the elapsed time is one sleep, not n of them.',
+	lesson: 'All threads sleep at once: the elapsed time is one sleep, not n of them.',
 	code: [
 		'threads = []',
 		'for i in range(n_threads):',

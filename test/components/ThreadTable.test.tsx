@@ -9,7 +9,7 @@ const main: MainRowModel = {state: 'joining', progress: 0.4, elapsedMs: 1234};
 function rows(n: number, state: (i: number) => ThreadRowModel['state'] = (i) => (i < 2 ? 'done' : 'sleeping')): ThreadRowModel[] {
 	return Array.from({length: n}, (_, i) => {
 		const s = state(i);
-		return {name: `thread_${i}`, state: s, progress: s === 'done' ? 1 : 0.5, elapsedMs: s === 'done' ? 2000 : 1000, targetMs: 2000};
+		return {name: `thread_${i}`, state: s, progress: s === 'done' ? 1 : 0.5, elapsedMs: s === 'done' ? 2000 : 1000, targetMs: 2000, local: 0};
 	});
 }
 

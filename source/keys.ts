@@ -1,0 +1,29 @@
+/** The footer's keys and the help's, for every kind of run. */
+import type {KeyHint} from './components/Footer.js';
+import type {CounterMode} from './engine/jobs.js';
+import type {View} from './view.js';
+
+/** Race mode selection (`m`): all three in turn, or one. */
+export const SELECTIONS: ReadonlyArray<readonly CounterMode[]> = [['unsafe', 'mutex', 'atomic'], ['unsafe'], ['mutex'], ['atomic']];
+
+export const selectionName = (modes: readonly CounterMode[]) => (modes.length > 1 ? 'all' : (modes[0] ?? 'all'));
+
+export function footerKeys(view: View, simulated: boolean, selection: readonly CounterMode[], paused = false): KeyHint[] {
+	return [
+		{keys: 'r', action: 'run again'},
+		...(view.kind === 'race' ? [{keys: 'm', action: `mode: ${selectionName(selection)}`}] : []),
+		...(simulated ? [{keys: 'space', action: paused ? 'resume' : 'pause'}] : []),
+		...(simulated && view.kind !== 'scene' ? [{keys: 's', action: 'step'}] : []),
+		{keys: '?', action: 'help'},
+		{keys: 'q', action: 'quit'},
+	];
+}
+
+export const HELP_KEYS: readonly KeyHint[] = [
+	{keys: 'r', action: 'run again (running threads are stopped and restarted)'},
+	{keys: 'm', action: 'race: the mode shown and run next (all, unsafe, mutex, atomic)'},
+	{keys: 'space', action: 'with --seed: pause or resume the virtual clock'},
+	{keys: 's', action: 'with --seed, race: one step (one thread\'s read, work or write)'},
+	{keys: '?', action: 'show or hide this help'},
+	{keys: 'q Esc Ctrl+C', action: 'quit'},
+];
