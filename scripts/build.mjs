@@ -1,7 +1,11 @@
 // Builds dist/ with esbuild: one bundle for the CLI (start-up: one file to parse,
 // no module resolution), one tiny bundle for the worker threads, one for the library.
 import {build} from 'esbuild';
+import {execFile} from 'node:child_process';
 import {chmod, mkdir, rm, writeFile} from 'node:fs/promises';
+import {promisify} from 'node:util';
+
+const run = async (command, args) => promisify(execFile)(command, args, {cwd: new URL('..', import.meta.url)});
 
 const dist = new URL('../dist/', import.meta.url);
 await rm(dist, {recursive: true, force: true});
@@ -23,8 +27,13 @@ const common = {
 };
 
 await Promise.all([
-	build({...common, entryPoints: {cli: 'source/cli.tsx', index: 'source/index.ts'}, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]'}),
+	// The CLI: everything in one file (plus the lazily loaded Ink UI), for start-up.
+	build({...common, entryPoints: {cli: 'source/cli.tsx'}, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]'}),
+	// The library: its dependencies stay imports, so users' React and Ink are the same objects.
+	build({...common, entryPoints: {index: 'source/index.ts'}, outdir: 'dist', packages: 'external', banner: {}}),
 	build({...common, entryPoints: {worker: 'source/engine/worker.ts'}, outdir: 'dist', banner: {}, minify: true}),
+	// Type declarations for the library.
+	run('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json']),
 ]);
 await rm(new URL('devtools-stub.js', dist));
 await chmod(new URL('cli.js', dist), 0o755);

@@ -1,10 +1,26 @@
-/** The library: the engine, the model and the components, for demos and users' own tests. */
+/**
+ * threadlab as a library: deterministic frames for snapshot tests, the engine
+ * (real worker threads, the simulation), the pure model, and the components.
+ */
+export {renderFrame, type FrameOptions} from './frame.js';
 export {WorkerPool} from './engine/pool.js';
 export {RealRun, type RunProgram, type ThreadSpec} from './engine/run.js';
+export {SimRun} from './engine/sim.js';
+export {SimSession} from './engine/sim-session.js';
 export {Mutex} from './engine/mutex.js';
 export {COUNTER_MODES, type CounterMode} from './engine/jobs.js';
-export type {Lab, ThreadHandle} from './engine/lab.js';
-export {toSnapshot, summarize, type Snapshot} from './model/snapshot.js';
+export type {Join, Lab, MainProgram, ThreadHandle} from './engine/lab.js';
+export {toSnapshot, summarize, type Snapshot, type Summary, type ThreadRowModel, type LogLine} from './model/snapshot.js';
 export {raceResult, findCollision, collisionText, type RaceResult, type Collision} from './model/race.js';
-export type {Sample} from './model/types.js';
+export type {Sample, ThreadSample, EventSample, RaceSample, ThreadStateName, MainState} from './model/types.js';
 export {SCENES, SCENE_NAMES, RACE_DEFAULTS, raceProgram, type Scene, type SceneName, type SceneOptions, type RaceOptions} from './scenes/index.js';
+export {type View, viewFor, lanesFor} from './view.js';
+export {Screen, type ScreenProps} from './components/Screen.js';
+export {SceneView} from './components/SceneView.js';
+export {RaceView} from './components/RaceView.js';
+export {DashboardView} from './components/DashboardView.js';
+export {LockPanel, type LockColumn} from './components/LockPanel.js';
+export {ThreadTable} from './components/ThreadTable.js';
+export {ThreadRow} from './components/ThreadRow.js';
+export {EventLog} from './components/EventLog.js';
+export {ThemeContext, makeTheme, type Theme} from './components/theme.js';

@@ -1,0 +1,65 @@
+/**
+ * The snapshot suite: every scene at its telling moments, simulated with a
+ * seed, at widths 80 and 40, as plain text. Same bytes on every run.
+ */
+import {describe, expect, it} from 'vitest';
+import {type FrameOptions, renderFrame} from '../source/frame.js';
+
+const moments: Array<[string, Omit<FrameOptions, 'time' | 'seed'>, number[]]> = [
+	['start', {scene: 'start'}, [0, 1, 2.5]],
+	['hello', {scene: 'hello'}, [0, 1, 2.5]],
+	['join', {scene: 'join'}, [0, 1, 2.5]],
+	['sleepers', {scene: 'sleepers'}, [0, 1, 2.5]],
+	['sequential', {scene: 'sequential', threads: 3, sleep: 1}, [0, 1.5, 3.5]],
+	['race unsafe', {scene: 'race', mode: 'unsafe', increments: 200}, [0.02, 1]],
+	['race mutex', {scene: 'race', mode: 'mutex', increments: 200}, [0.08, 1]],
+	['race atomic', {scene: 'race', mode: 'atomic', increments: 200}, [0.02, 1]],
+	['race all', {scene: 'race', increments: 200}, [0.06, 0.3]],
+	['dashboard', {increments: 200}, [1, 2.5]],
+];
+
+describe.each([80, 40])('frames at width %i', (width) => {
+	it.each(moments)('%s', (_name, options, times) => {
+		for (const time of times) {
+			const frame = renderFrame({...options, seed: 42, time, width, height: 24});
+			expect(frame.split('\n').every((line) => line.length <= width)).toBe(true);
+			expect(frame.split('\n').length).toBeLessThan(24);
+			expect(frame).toMatchSnapshot(`t=${time}`);
+		}
+	});
+});
+
+describe('renderFrame', () => {
+	it('is a function of the seed: same seed same frame, another seed another race', () => {
+		const at = {scene: 'race', mode: 'unsafe', increments: 200, time: 0.02} as const;
+		expect(renderFrame({...at, seed: 1})).toBe(renderFrame({...at, seed: 1}));
+		const seeds = [1, 2, 3, 4, 5].map((seed) => renderFrame({...at, seed}));
+		expect(new Set(seeds).size).toBeGreaterThan(1);
+	});
+
+	it('unsafe loses updates for most seeds; mutex and atomic are always exact', () => {
+		let lossy = 0;
+		for (let seed = 0; seed < 20; seed++) {
+			const unsafe = renderFrame({scene: 'race', mode: 'unsafe', increments: 50, work: 0, seed, time: 60, width: 100});
+			if (!/lost\s+0 \(0\.0%\)/.test(unsafe)) lossy++;
+			for (const mode of ['mutex', 'atomic'] as const) {
+				const frame = renderFrame({scene: 'race', mode, increments: 50, work: 0, seed, time: 60, width: 100});
+				expect(frame).toMatch(/actual[\s·]+200\b/);
+				expect(frame).toMatch(/lost[\s·]+0 \(0\.0%\)/);
+			}
+		}
+		expect(lossy).toBeGreaterThanOrEqual(15);
+	});
+
+	it('has no escape codes unless asked for colour', () => {
+		const plain = renderFrame({scene: 'sleepers', seed: 1, time: 1});
+		expect(plain).not.toMatch(/\u001B\[/);
+		expect(renderFrame({scene: 'sleepers', seed: 1, time: 1, color: true})).toMatch(/\u001B\[/);
+	});
+
+	it('labels the simulation and validates like the command line', () => {
+		expect(renderFrame({scene: 'join', seed: 9, time: 0})).toContain('simulated · seed 9');
+		expect(() => renderFrame({scene: 'join', seed: -1, time: 0})).toThrow('--seed must be an integer from 0 to 4294967295 (got -1)');
+		expect(() => renderFrame({scene: 'race', seed: 1, time: 0, width: 10})).toThrow('--width must be an integer from 20 to 300 (got 10)');
+	});
+});
