@@ -1,17 +1,19 @@
 // Builds dist/ with esbuild: one bundle for the CLI (start-up: one file to parse,
 // no module resolution), one tiny bundle for the worker threads, one for the library.
+// Everything is built into a fresh folder and swapped in at the end, so a test run
+// that overlaps a build never finds dist/ half-written.
 import {build} from 'esbuild';
 import {execFile} from 'node:child_process';
-import {chmod, mkdir, rm, writeFile} from 'node:fs/promises';
+import {chmod, mkdir, mkdtemp, rename, rm, writeFile} from 'node:fs/promises';
+import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
 
-const run = async (command, args) => promisify(execFile)(command, args, {cwd: new URL('..', import.meta.url)});
-
-const dist = new URL('../dist/', import.meta.url);
-await rm(dist, {recursive: true, force: true});
-await mkdir(dist, {recursive: true});
+const root = fileURLToPath(new URL('..', import.meta.url));
+const run = async (command, args) => promisify(execFile)(command, args, {cwd: root});
+const out = await mkdtemp(`${root}/.dist-`);
+const stub = `${out}/devtools-stub.js`;
 // Ink imports react-devtools-core only when DEV is set; keep it out of the bundle.
-await writeFile(new URL('devtools-stub.js', dist), 'export default {};\n');
+await writeFile(stub, 'export default {};\n');
 
 const common = {
 	bundle: true,
@@ -21,19 +23,28 @@ const common = {
 	logLevel: 'warning',
 	legalComments: 'none',
 	define: {'process.env.NODE_ENV': '"production"'},
-	alias: {'react-devtools-core': './dist/devtools-stub.js'},
+	alias: {'react-devtools-core': stub},
 	// CommonJS dependencies (react) call require() for node builtins.
 	banner: {js: "import {createRequire as __threadlabRequire} from 'node:module';\nconst require = __threadlabRequire(import.meta.url);"},
 };
 
-await Promise.all([
-	// The CLI: everything in one file (plus the lazily loaded Ink UI), for start-up.
-	build({...common, entryPoints: {cli: 'source/cli.tsx'}, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]'}),
-	// The library: its dependencies stay imports, so users' React and Ink are the same objects.
-	build({...common, entryPoints: {index: 'source/index.ts'}, outdir: 'dist', packages: 'external', banner: {}}),
-	build({...common, entryPoints: {worker: 'source/engine/worker.ts'}, outdir: 'dist', banner: {}, minify: true}),
-	// Type declarations for the library.
-	run('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json']),
-]);
-await rm(new URL('devtools-stub.js', dist));
-await chmod(new URL('cli.js', dist), 0o755);
+try {
+	await Promise.all([
+		// The CLI: everything in one file (plus the lazily loaded Ink UI), for start-up.
+		build({...common, entryPoints: {cli: 'source/cli.tsx'}, outdir: out, splitting: true, chunkNames: 'chunks/[name]-[hash]'}),
+		// The library: its dependencies stay imports, so users' React and Ink are the same objects.
+		build({...common, entryPoints: {index: 'source/index.ts'}, outdir: out, packages: 'external', banner: {}}),
+		build({...common, entryPoints: {worker: 'source/engine/worker.ts'}, outdir: out, banner: {}, minify: true}),
+		// Type declarations for the library.
+		run('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json', '--outDir', `${out}/types`]),
+	]);
+	await rm(stub);
+	await chmod(`${out}/cli.js`, 0o755);
+	const old = `${out}.old`;
+	await rename(`${root}/dist`, old).catch(() => undefined);
+	await rename(out, `${root}/dist`);
+	await rm(old, {recursive: true, force: true});
+} catch (error) {
+	await rm(out, {recursive: true, force: true});
+	throw error;
+}

@@ -14,7 +14,7 @@ import type {RunProgram} from './engine/run.js';
 import {useRuns} from './hooks/use-runs.js';
 import {useSim} from './hooks/use-sim.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {HELP_KEYS, SELECTIONS, footerKeys} from './keys.js';
+import {SELECTIONS, footerKeys, helpKeys} from './keys.js';
 import type {Snapshot} from './model/snapshot.js';
 import {type View, lanesFor} from './view.js';
 
@@ -110,7 +110,7 @@ function Shell({view, theme, source, selection, onSelect, onRerun}: {view: View;
 				width={columns}
 				height={rows}
 				keys={isRawModeSupported ? footerKeys(view, simulated, selected, source.paused) : []}
-				helpKeys={HELP_KEYS}
+				helpKeys={helpKeys(view, simulated)}
 				help={help}
 				label={source.label}
 				registers={simulated}

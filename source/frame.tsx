@@ -9,7 +9,7 @@ import chalk from 'chalk';
 import {Screen} from './components/Screen.js';
 import {ThemeContext, makeTheme} from './components/theme.js';
 import {SimSession} from './engine/sim-session.js';
-import {footerKeys, HELP_KEYS} from './keys.js';
+import {footerKeys, helpKeys} from './keys.js';
 import {toSnapshot} from './model/snapshot.js';
 import {type Options, parseOptions} from './options.js';
 import type {SceneName} from './scenes/index.js';
@@ -53,7 +53,7 @@ export function drawFrame(view: View, session: SimSession, options: Pick<Options
 	try {
 		const text = renderToString(
 			<ThemeContext.Provider value={makeTheme({color: options.color, ascii: options.ascii})}>
-				<Screen view={view} snapshots={snapshots} selected={selected} width={options.width} height={options.height} keys={footerKeys(view, true, selected)} helpKeys={HELP_KEYS} help={false} label={simulatedLabel(options.seed ?? 0)} registers />
+				<Screen view={view} snapshots={snapshots} selected={selected} width={options.width} height={options.height} keys={footerKeys(view, true, selected)} helpKeys={helpKeys(view, true)} help={false} label={simulatedLabel(options.seed ?? 0)} registers />
 			</ThemeContext.Provider>,
 			{columns: options.width},
 		);

@@ -19,11 +19,14 @@ export function footerKeys(view: View, simulated: boolean, selection: readonly C
 	];
 }
 
-export const HELP_KEYS: readonly KeyHint[] = [
-	{keys: 'r', action: 'run again (running threads are stopped and restarted)'},
-	{keys: 'm', action: 'race: the mode shown and run next (all, unsafe, mutex, atomic)'},
-	{keys: 'space', action: 'with --seed: pause or resume the virtual clock'},
-	{keys: 's', action: 'with --seed, race: one step (one thread\'s read, work or write)'},
-	{keys: '?', action: 'show or hide this help'},
-	{keys: 'q Esc Ctrl+C', action: 'quit'},
-];
+/** `?`: the keys that do something here, each with a longer description. */
+export function helpKeys(view: View, simulated: boolean): KeyHint[] {
+	return [
+		{keys: 'r', action: simulated ? 'run again from virtual time 0' : 'run again (running threads are stopped and restarted)'},
+		...(view.kind === 'race' ? [{keys: 'm', action: 'the mode shown and run next: all, unsafe, mutex, atomic'}] : []),
+		...(simulated ? [{keys: 'space', action: 'pause or resume the virtual clock'}] : []),
+		...(simulated && view.kind !== 'scene' ? [{keys: 's', action: "one step: one thread's read, work or write"}] : []),
+		{keys: '?', action: 'show or hide this help'},
+		{keys: 'q Esc Ctrl+C', action: 'quit'},
+	];
+}

@@ -44,7 +44,11 @@ export async function launch(options: Options): Promise<number> {
 			else for (const line of closingLines(lanes.flat())) write(line);
 			return failedThreads(lanes.flat()) > 0 ? 1 : 0;
 		}
+		// Keys typed while the UI loads must not echo: an echoed key shifts the first frame.
+		// Raw mode stops the echo from here on; the erase removes what the tty echoed before.
+		if (process.stdin.isTTY) process.stdin.setRawMode(true);
 		const {renderInteractive} = await import('./interactive.js');
+		process.stdout.write('\r\u001B[2K');
 		instance = renderInteractive(view, pool, options);
 		await instance.waitUntilExit();
 		return 0;

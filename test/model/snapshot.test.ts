@@ -98,7 +98,7 @@ describe('toSnapshot: rows', () => {
 	});
 
 	it('a thread not started yet has no elapsed time', () => {
-		expect(rows([thread('thread_0')], 900)[0]).toEqual({name: 'thread_0', state: 'new', progress: 0, elapsedMs: 0, targetMs: 2000});
+		expect(rows([thread('thread_0')], 900)[0]).toEqual({name: 'thread_0', state: 'new', progress: 0, elapsedMs: 0, targetMs: 2000, local: 0});
 	});
 
 	it("the main row: its state, threads finished, the scene's clock", () => {
