@@ -11,6 +11,7 @@ import {ThemeContext, type Theme} from './components/theme.js';
 import type {CounterMode} from './engine/jobs.js';
 import type {WorkerPool} from './engine/pool.js';
 import type {RunProgram} from './engine/run.js';
+import {useMemory} from './hooks/use-memory.js';
 import {useRuns} from './hooks/use-runs.js';
 import {useSim} from './hooks/use-sim.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
@@ -41,7 +42,9 @@ function LiveSource({pool, lanes, runKey, fps, frameMs, children}: SourceProps &
 	const {exit} = useApp();
 	const onError = useCallback((error: unknown) => exit(error instanceof Error ? error : new Error(String(error))), [exit]);
 	const snapshots = useRuns(pool, lanes, fps, frameMs, runKey, onError);
-	return <>{children({snapshots, label: 'real threads'})}</>;
+	// Read once a second: memory, and how many workers are up (256 take seconds to start).
+	const rss = useMemory();
+	return <>{children({snapshots, label: `real threads · ${pool.size} workers · ${rss} MB`})}</>;
 }
 
 function SimSource({seed, lanes, runKey, fps, frameMs, children}: SourceProps & {seed: number}) {

@@ -85,8 +85,8 @@ if (cli.flags.help) {
 		const options = parseOptions(cli.input, cli.flags, process.env);
 		process.exitCode = await launch(options);
 	} catch (error) {
-		if (!(error instanceof UsageError)) throw error;
-		process.stderr.write(`threadlab: ${error.message}\n`);
-		process.exitCode = 2;
+		// One line, never a stack trace: 2 for a usage error, 1 for anything else.
+		process.stderr.write(`threadlab: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.exitCode = error instanceof UsageError ? 2 : 1;
 	}
 }

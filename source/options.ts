@@ -2,7 +2,7 @@
  * Turning what meow parsed into validated options. Pure: a bad value throws a
  * UsageError whose message is the one line the user sees (exit code 2).
  */
-import {COUNTER_MODES, type CounterMode} from './engine/jobs.js';
+import {COUNTER_MODES, type CounterMode, type Failure} from './engine/jobs.js';
 import {RACE_DEFAULTS, SCENE_NAMES, type SceneName} from './scenes/index.js';
 
 export class UsageError extends Error {}
@@ -33,6 +33,23 @@ export interface Options {
 	frames: number[] | undefined;
 	width: number;
 	height: number;
+	/** THREADLAB_FAIL: threads to make fail on purpose, by name (real threads only). */
+	failures: Record<string, Failure>;
+}
+
+/**
+ * THREADLAB_FAIL=thread_1 makes thread_1 throw halfway through its job;
+ * THREADLAB_FAIL=thread_1:exit,thread_3 makes it exit its worker instead. For tests and demos.
+ */
+export function failuresFrom(value: string | undefined): Record<string, Failure> {
+	const failures: Record<string, Failure> = {};
+	if (!value) return failures;
+	for (const part of value.split(',')) {
+		const match = /^\s*([\w.-]+)(?::(throw|exit))?\s*$/.exec(part);
+		if (!match) throw new UsageError(`THREADLAB_FAIL must be thread names, each with an optional :throw or :exit, like thread_1:exit (got ${value})`);
+		failures[match[1]!] = (match[2] as Failure | undefined) ?? 'throw';
+	}
+	return failures;
 }
 
 /** The flags as meow hands them over: numbers still as typed, unknown flags included. */
@@ -136,5 +153,6 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 		frames,
 		width: flags['width'] === undefined ? 80 : integerFlag('width', flags['width'], 20, 300),
 		height: flags['height'] === undefined ? 24 : integerFlag('height', flags['height'], 5, 200),
+		failures: failuresFrom(env['THREADLAB_FAIL']),
 	};
 }

@@ -1,29 +1,43 @@
 /** What a command line asks to run, as lanes of programs. No React: the headless path uses it too. */
-import {COUNTER_MODES, type CounterMode} from './engine/jobs.js';
+import {COUNTER_MODES, type CounterMode, type Failure} from './engine/jobs.js';
 import type {RunProgram} from './engine/run.js';
 import type {Options} from './options.js';
 import {type RaceOptions, SCENES, type SceneOptions, type ThreadSceneName, raceProgram} from './scenes/index.js';
 
-export type View =
+export type View = (
 	| {kind: 'scene'; scene: ThreadSceneName; options: SceneOptions}
 	| {kind: 'race'; modes: CounterMode[]; race: RaceOptions}
-	| {kind: 'dashboard'; options: SceneOptions; race: RaceOptions};
+	| {kind: 'dashboard'; options: SceneOptions; race: RaceOptions}
+) & {
+	/** Threads made to fail on purpose, by name (THREADLAB_FAIL). */
+	failures?: Record<string, Failure>;
+};
 
 export function viewFor(options: Options): View {
 	const sceneOptions = {threads: options.threads, sleep: options.sleep};
 	const race = {threads: options.raceThreads, increments: options.increments, workMicros: options.workMicros};
+	const failures = Object.keys(options.failures).length > 0 ? {failures: options.failures} : {};
 	switch (options.scene) {
 		case 'race':
-			return {kind: 'race', modes: options.modes, race};
+			return {kind: 'race', modes: options.modes, race, ...failures};
 		case 'dashboard':
-			return {kind: 'dashboard', options: sceneOptions, race};
+			return {kind: 'dashboard', options: sceneOptions, race, ...failures};
 		default:
-			return {kind: 'scene', scene: options.scene, options: sceneOptions};
+			return {kind: 'scene', scene: options.scene, options: sceneOptions, ...failures};
 	}
+}
+
+function withFailures(program: RunProgram, failures: Record<string, Failure> | undefined): RunProgram {
+	if (!failures) return program;
+	return {...program, threads: program.threads.map((spec) => (failures[spec.name] ? {...spec, job: {...spec.job, fail: failures[spec.name]}} : spec))};
 }
 
 /** The programs to run: lanes side by side, the programs of a lane one after another. */
 export function lanesFor(view: View, selection?: readonly CounterMode[]): RunProgram[][] {
+	return programsFor(view, selection).map((lane) => lane.map((program) => withFailures(program, view.failures)));
+}
+
+function programsFor(view: View, selection?: readonly CounterMode[]): RunProgram[][] {
 	const modes = selection ?? (view.kind === 'race' ? view.modes : COUNTER_MODES);
 	switch (view.kind) {
 		case 'scene':

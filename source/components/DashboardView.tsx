@@ -32,10 +32,11 @@ export function DashboardView(props: DashboardViewProps) {
 	const workers = Math.max(0, ...columns.map((c) => c.snapshot?.threads.length ?? 0));
 	// header 2, blank, table, summary, blank, panel, footer, one spare line.
 	const fixedLines = 2 + 1 + 1 + 1 + (props.keys.length > 0 ? 1 : 0) + 1;
-	const minPanel = lockPanelHeight(1, 1, true, true);
+	// The panel keeps at least its column names, actual, lost, the collision and one worker line.
+	const minPanel = 5;
 	const table = tableHeight(sleepers.threads.length, Math.max(2, Math.min(sleepers.threads.length + 1, props.height - fixedLines - minPanel)));
 	const panelRoom = props.height - fixedLines - table;
-	const maxWorkers = Math.max(1, panelRoom - lockPanelHeight(0, 0, true, true));
+	const panelHeight = Math.max(1, Math.min(panelRoom, lockPanelHeight(workers, true, true)));
 	const summary = sleepers.summary?.line ?? (sleepers.main.state === 'starting' ? 'starting threads…' : `sleepers running ${theme.glyphs.dot} ${fixed(sleepers.clockMs, 1)} s`);
 	return (
 		<Box flexDirection="column" width={width}>
@@ -50,8 +51,8 @@ export function DashboardView(props: DashboardViewProps) {
 						{truncate(theme.text(summary), width, theme.glyphs.ellipsis)}
 					</Text>
 					<Text> </Text>
-					<Box height={Math.min(panelRoom, lockPanelHeight(workers, maxWorkers, true, true))} flexDirection="column">
-						<LockPanel columns={columns} width={width} maxWorkers={maxWorkers} registers={props.registers} explain={RACE_LESSON} />
+					<Box height={panelHeight} flexDirection="column">
+						<LockPanel columns={columns} width={width} maxLines={panelHeight} registers={props.registers} explain={RACE_LESSON} />
 					</Box>
 				</>
 			)}

@@ -47,8 +47,7 @@ export function RaceView(props: RaceViewProps) {
 	// header 2, blank, panel, blank, summary, footer, one spare line.
 	const available = props.height - 7;
 	const workers = Math.max(0, ...columns.map((c) => c.snapshot?.threads.length ?? 0));
-	const maxWorkers = available - lockPanelHeight(0, 0, true, false);
-	const panelHeight = Math.min(available, lockPanelHeight(workers, maxWorkers, true, false));
+	const panelHeight = Math.max(1, Math.min(available, lockPanelHeight(workers, true, false)));
 	const snapshots = columns.map((c) => c.snapshot).filter((s): s is Snapshot => s !== null);
 	const failed = snapshots.some((s) => s.race && s.race.failed > 0);
 	return (
@@ -59,7 +58,7 @@ export function RaceView(props: RaceViewProps) {
 				{props.help ? (
 					<Help keys={props.helpKeys} code={RACE_CODE[selected]} height={panelHeight} width={width} />
 				) : (
-					<LockPanel columns={columns} width={width} maxWorkers={maxWorkers} registers={props.registers} />
+					<LockPanel columns={columns} width={width} maxLines={panelHeight} registers={props.registers} />
 				)}
 			</Box>
 			<Text> </Text>

@@ -56,8 +56,9 @@ export function raceResult(sample: Sample): RaceResult | null {
 	if (!race) return null;
 	const names = sample.threads.map((thread) => thread.name);
 	const done = sample.threads.reduce((sum, thread) => sum + thread.progress, 0);
-	// While running, "lost" compares with the increments done so far.
-	const target = sample.finished ? race.expected : done;
+	// "Lost" compares with the increments the threads did so far: while running, and when a
+	// failed thread never did the rest of its share.
+	const target = done;
 	const lost = Math.max(0, target - race.counter);
 	return {
 		mode: race.mode,
