@@ -24,3 +24,5 @@ export {ThreadTable} from './components/ThreadTable.js';
 export {ThreadRow} from './components/ThreadRow.js';
 export {EventLog} from './components/EventLog.js';
 export {ThemeContext, makeTheme, type Theme} from './components/theme.js';
+export {App, type AppProps} from './app.js';
+export {parseOptions, UsageError, type Options} from './options.js';
