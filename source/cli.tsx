@@ -32,6 +32,8 @@ const cli = meow(
         --width <n>     --frames width, 20–300 (default 80)
         --height <n>    --frames height, 5–200 (default 24)
         --color         --frames: keep the colours (ANSI escapes)
+        --record <file> write an asciicast v2 recording of what the terminal shows;
+                        with --seed it is rendered at once and the same every time
         --json          no UI: print one JSON object when the scene is done
         --no-color      no colours (NO_COLOR is honoured too)
         --ascii         ASCII only, no Unicode glyphs
@@ -67,6 +69,7 @@ const cli = meow(
 			frames: {type: 'string'},
 			width: {type: 'string'},
 			height: {type: 'string'},
+			record: {type: 'string'},
 			json: {type: 'boolean'},
 			color: {type: 'boolean'},
 			ascii: {type: 'boolean'},

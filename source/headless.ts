@@ -4,7 +4,8 @@
  * no escape codes.
  */
 import type {WorkerPool} from './engine/pool.js';
-import {RealRun, type RunProgram} from './engine/run.js';
+import {RealRun, type RunProgram, programLabel} from './engine/run.js';
+import {sceneStarted} from './record.js';
 import {H} from './engine/shared.js';
 import {SimSession} from './engine/sim-session.js';
 import {type RaceResult, raceLine, raceResult} from './model/race.js';
@@ -17,6 +18,7 @@ export type Write = (line: string) => void;
 /** Run one program, calling `onLine` with each log line the moment a thread publishes it. */
 export async function streamRun(pool: WorkerPool, program: RunProgram, onLine?: Write): Promise<Sample> {
 	const run = await RealRun.prepare(pool, program);
+	sceneStarted(programLabel(program));
 	let printed = 0;
 	const flush = () => {
 		const sample = run.sample();

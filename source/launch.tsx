@@ -7,7 +7,8 @@ import type {Instance} from 'ink';
 import {WorkerPool} from './engine/pool.js';
 import {closingLines, failedThreads, jsonFor, runHeadless, simulateHeadless} from './headless.js';
 import type {Options} from './options.js';
-import {viewFor} from './view.js';
+import {Cast, castHeader, teeStdout} from './record.js';
+import {type View, viewFor} from './view.js';
 
 const SIGNALS = [
 	['SIGINT', 130],
@@ -15,12 +16,33 @@ const SIGNALS = [
 	['SIGHUP', 129],
 ] as const;
 
+/** What a recording calls the view: the scene's name. */
+export function viewLabel(view: View): string {
+	return view.kind === 'scene' ? view.scene.name : view.kind;
+}
+
 export async function launch(options: Options): Promise<number> {
+	return launchView(viewFor(options), options);
+}
+
+export async function launchView(view: View, options: Options): Promise<number> {
+	if (options.record !== undefined && options.seed !== undefined) {
+		const {recordView} = await import('./frames-cli.js');
+		const seconds = recordView(view, options, options.record);
+		process.stderr.write(`threadlab: recorded ${options.record}: ${seconds.toFixed(2)} s, seed ${options.seed}\n`);
+		return 0;
+	}
 	const pool = new WorkerPool();
-	const view = viewFor(options);
 	let instance: Instance | undefined;
+	let untee: (() => void) | undefined;
+	if (options.record !== undefined) {
+		const columns = process.stdout.isTTY ? process.stdout.columns || 80 : 80;
+		const rows = process.stdout.isTTY ? process.stdout.rows || 24 : 24;
+		untee = teeStdout(new Cast(options.record, castHeader(columns, rows, `threadlab ${viewLabel(view)}`, Math.floor(Date.now() / 1000))));
+	}
 	const bail = (code: number, message?: string) => {
 		instance?.unmount();
+		untee?.();
 		pool.terminateNow();
 		if (message) process.stderr.write(`threadlab: ${message}\n`);
 		process.exit(code);
@@ -54,5 +76,6 @@ export async function launch(options: Options): Promise<number> {
 		return 0;
 	} finally {
 		await pool.terminate();
+		untee?.();
 	}
 }

@@ -5,7 +5,10 @@
 import {COUNTER_MODES, type CounterMode, type Failure} from './engine/jobs.js';
 import {RACE_DEFAULTS, SCENE_NAMES, type SceneName} from './scenes/index.js';
 
-export class UsageError extends Error {}
+import {checkRecordPath} from './record.js';
+import {UsageError} from './usage-error.js';
+
+export {UsageError};
 
 export const MODE_CHOICES = [...COUNTER_MODES, 'all'] as const;
 export type ModeChoice = (typeof MODE_CHOICES)[number];
@@ -33,6 +36,8 @@ export interface Options {
 	frames: number[] | undefined;
 	width: number;
 	height: number;
+	/** --record: the asciicast file to write. */
+	record: string | undefined;
 	/** THREADLAB_FAIL: threads to make fail on purpose, by name (real threads only). */
 	failures: Record<string, Failure>;
 }
@@ -65,7 +70,7 @@ const APPLIES: Record<string, readonly SceneName[]> = {
 	increments: ['race', 'dashboard'],
 	work: ['race', 'dashboard'],
 };
-const GENERAL = ['fps', 'json', 'color', 'ascii', 'help', 'version', 'seed', 'frames', 'width', 'height'];
+const GENERAL = ['fps', 'json', 'color', 'ascii', 'help', 'version', 'seed', 'frames', 'width', 'height', 'record'];
 export const MAX_SEED = 4_294_967_295;
 
 const got = (value: unknown) => (value === undefined || value === '' ? 'nothing' : String(value));
@@ -130,9 +135,15 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 	const frames = flags['frames'] === undefined ? undefined : framesFlag(flags['frames']);
 	const seed = flags['seed'] === undefined ? undefined : integerFlag('seed', flags['seed'], 0, MAX_SEED);
 	if (frames && seed === undefined) throw new UsageError('--frames needs --seed: only a simulated run gives the same frame twice');
+	const record = flags['record'] === undefined ? undefined : text(flags['record']);
+	if (record !== undefined && (record === '' || record === 'true')) throw new UsageError('--record needs a file name, like --record talk.cast');
+	if (record !== undefined && frames) throw new UsageError('--record and --frames do not go together: choose one');
 	for (const name of ['width', 'height']) {
-		if (flags[name] !== undefined && !frames) throw new UsageError(`--${name} applies only with --frames (a live terminal has its own size)`);
+		if (flags[name] !== undefined && !frames && !(record !== undefined && seed !== undefined)) {
+			throw new UsageError(`--${name} applies only with --frames or with --record and --seed (a live terminal has its own size)`);
+		}
 	}
+	if (record !== undefined) checkRecordPath(record);
 	const race = scene === 'race';
 	const threads = flags['threads'] === undefined ? undefined : integerFlag('threads', flags['threads'], 1, 256);
 	const mode: ModeChoice = flags['mode'] === undefined ? 'all' : choiceFlag('mode', flags['mode'], MODE_CHOICES);
@@ -153,6 +164,7 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 		frames,
 		width: flags['width'] === undefined ? 80 : integerFlag('width', flags['width'], 20, 300),
 		height: flags['height'] === undefined ? 24 : integerFlag('height', flags['height'], 5, 200),
+		record,
 		failures: failuresFrom(env['THREADLAB_FAIL']),
 	};
 }

@@ -2,10 +2,10 @@
 import {COUNTER_MODES, type CounterMode, type Failure} from './engine/jobs.js';
 import type {RunProgram} from './engine/run.js';
 import type {Options} from './options.js';
-import {type RaceOptions, SCENES, type SceneOptions, type ThreadSceneName, raceProgram} from './scenes/index.js';
+import {type RaceOptions, SCENES, type Scene, type SceneOptions, raceProgram} from './scenes/index.js';
 
 export type View = (
-	| {kind: 'scene'; scene: ThreadSceneName; options: SceneOptions}
+	| {kind: 'scene'; scene: Scene; options: SceneOptions}
 	| {kind: 'race'; modes: CounterMode[]; race: RaceOptions}
 	| {kind: 'dashboard'; options: SceneOptions; race: RaceOptions}
 ) & {
@@ -23,7 +23,7 @@ export function viewFor(options: Options): View {
 		case 'dashboard':
 			return {kind: 'dashboard', options: sceneOptions, race, ...failures};
 		default:
-			return {kind: 'scene', scene: options.scene, options: sceneOptions, ...failures};
+			return {kind: 'scene', scene: SCENES[options.scene], options: sceneOptions, ...failures};
 	}
 }
 
@@ -41,7 +41,7 @@ function programsFor(view: View, selection?: readonly CounterMode[]): RunProgram
 	const modes = selection ?? (view.kind === 'race' ? view.modes : COUNTER_MODES);
 	switch (view.kind) {
 		case 'scene':
-			return [[SCENES[view.scene].program(view.options)]];
+			return [[view.scene.program(view.options)]];
 		case 'race':
 			return [modes.map((mode) => raceProgram(mode, view.race))];
 		case 'dashboard':

@@ -44,7 +44,7 @@ export function Screen(props: ScreenProps) {
 	const common = {width: props.width, height: props.height, keys: props.keys, helpKeys: props.helpKeys, help: props.help, label};
 	switch (view.kind) {
 		case 'scene': {
-			const scene = SCENES[view.scene];
+			const {scene} = view;
 			const snapshot = props.snapshots[0]?.[0] ?? toSnapshot(idleSample(scene.name, []));
 			return <SceneView {...common} snapshot={snapshot} title={scene.title} lesson={scene.lesson} code={scene.code} />;
 		}

@@ -25,6 +25,9 @@ export interface RunProgram {
 	race?: {mode: CounterMode; increments: number; workMicros: number; readLog: number};
 }
 
+/** How recordings and markers name a program: `sleepers`, `race unsafe`. */
+export const programLabel = (program: RunProgram): string => (program.race ? `${program.scene} ${program.race.mode}` : program.scene);
+
 const EVENT_KINDS = {[Ev.sleep]: 'sleep', [Ev.wake]: 'wake', [Ev.print]: 'print', [Ev.fail]: 'fail'} as const;
 
 export class RealRun implements Lab {

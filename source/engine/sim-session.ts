@@ -3,7 +3,7 @@
  * of a lane one after another (the next starts the instant the previous one
  * finished). Drives `SimRun`s to a time, or one step at a time.
  */
-import type {RunProgram} from './run.js';
+import {type RunProgram, programLabel} from './run.js';
 import {SimRun} from './sim.js';
 import {idleSample} from '../model/idle.js';
 import type {Sample} from '../model/types.js';
@@ -33,6 +33,13 @@ export class SimSession {
 	/** Session time in ms. */
 	get time(): number {
 		return this.#time;
+	}
+
+	/** Labels of the programs started so far, lane by lane in start order (`race unsafe`, `sleepers`). */
+	get started(): string[] {
+		return this.#lanes.flatMap((lane) =>
+			lane.programs.slice(0, lane.done.length + (lane.run ? 1 : 0)).map(programLabel),
+		);
 	}
 
 	get finished(): boolean {

@@ -1,6 +1,7 @@
 import {useEffect, useRef, useState} from 'react';
 import type {WorkerPool} from '../engine/pool.js';
-import {RealRun, type RunProgram} from '../engine/run.js';
+import {RealRun, type RunProgram, programLabel} from '../engine/run.js';
+import {sceneStarted} from '../record.js';
 import {idleSample} from '../model/idle.js';
 import {type Snapshot, frameKey, toSnapshot} from '../model/snapshot.js';
 
@@ -36,6 +37,7 @@ export function useRuns(pool: WorkerPool, lanes: readonly RunProgram[][], fps: n
 				const run = await RealRun.prepare(pool, program);
 				live.set(run, [lane, index]);
 				if (cancelled) return run.abort();
+				sceneStarted(programLabel(program));
 				await run.run();
 				publish();
 				live.delete(run);
