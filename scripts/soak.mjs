@@ -11,6 +11,11 @@
 // scene is unmounted and the next one mounted. One WorkerPool serves the whole soak
 // and is terminated at the end; the process then exits on its own.
 //
+// React runs its production build, as in the CLI (whose bundle defines NODE_ENV as
+// "production"); --dev keeps the development build, which records a performance
+// `measure` entry per component render in Node's global performance timeline (about a
+// thousand a second here) that nothing clears: that growth is React's, not threadlab's.
+//
 // Once a minute it prints RSS, heap used, the active resources by type
 // (process.getActiveResourcesInfo()), the live worker threads (WorkerPool.size) and
 // the runs done; at the end the RSS growth after warm-up (the first minute is the
@@ -18,14 +23,11 @@
 import {EventEmitter} from 'node:events';
 import {Writable} from 'node:stream';
 import {parseArgs} from 'node:util';
-import React from 'react';
-import {render} from 'ink';
-import stripAnsi from 'strip-ansi';
-import {App, WorkerPool, makeTheme, parseOptions, viewFor} from '../dist/index.js';
 
 const {values} = parseArgs({
 	options: {
 		minutes: {type: 'string', default: '10'},
+		dev: {type: 'boolean', default: false},
 		reruns: {type: 'string', default: '3'},
 		// How often to print the figures, in seconds (a minute by default).
 		every: {type: 'string', default: '60'},
@@ -37,9 +39,15 @@ const reruns = Number(values.reruns);
 const everyMs = Number(values.every) * 1000;
 const limitPercent = Number(values.limit);
 if (!(minutes > 0) || !Number.isInteger(reruns) || reruns < 0 || !(everyMs > 0)) {
-	console.error('soak: usage: node scripts/soak.mjs [--minutes <n>] [--reruns <n>] [--every <seconds>] [--limit <percent>]');
+	console.error('soak: usage: node scripts/soak.mjs [--minutes <n>] [--reruns <n>] [--every <seconds>] [--limit <percent>] [--dev]');
 	process.exit(2);
 }
+// Before React is loaded: it picks its build from NODE_ENV once.
+process.env.NODE_ENV = values.dev ? 'development' : 'production';
+const {default: React} = await import('react');
+const {render} = await import('ink');
+const {default: stripAnsi} = await import('strip-ansi');
+const {App, WorkerPool, makeTheme, parseOptions, viewFor} = await import('../dist/index.js');
 
 const COLUMNS = 100;
 const ROWS = 30;
@@ -141,6 +149,7 @@ function sample() {
 		resources: resources(),
 		workers: pool.size,
 		runs: counts.runs,
+		perfEntries: performance.getEntries().length,
 	};
 	samples.push(entry);
 	const handles = Object.entries(entry.resources)
@@ -148,7 +157,7 @@ function sample() {
 		.map(([type, n]) => `${type}=${n}`)
 		.join(' ');
 	console.log(
-		`[${entry.minute.toFixed(2).padStart(5)} min] rss ${entry.rss.toFixed(1)} MB · heap ${entry.heap.toFixed(1)} MB · external ${entry.external.toFixed(1)} MB · workers ${entry.workers} · runs ${entry.runs} · stalls ${counts.stalls} · ${handles}`,
+		`[${entry.minute.toFixed(2).padStart(5)} min] rss ${entry.rss.toFixed(1)} MB · heap ${entry.heap.toFixed(1)} MB · external ${entry.external.toFixed(1)} MB · workers ${entry.workers} · runs ${entry.runs} · stalls ${counts.stalls} · perf entries ${entry.perfEntries} · ${handles}`,
 	);
 }
 
@@ -221,7 +230,7 @@ async function visit(scene) {
 	}
 }
 
-console.log(`soak: ${minutes} min, scenes ${SCENES.map((s) => s.name).join(', ')}, ${reruns} reruns (r) per mount, ${COLUMNS}×${ROWS}, ${FPS} fps`);
+console.log(`soak: React ${React.version} (${process.env.NODE_ENV} build), ${minutes} min, scenes ${SCENES.map((s) => s.name).join(', ')}, ${reruns} reruns (r) per mount, ${COLUMNS}×${ROWS}, ${FPS} fps`);
 let nextSample = started + everyMs;
 sample();
 const timer = setInterval(() => {

@@ -16,6 +16,7 @@ import {useRuns} from './hooks/use-runs.js';
 import {useSim} from './hooks/use-sim.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {SELECTIONS, footerKeys, helpKeys} from './keys.js';
+import {plural} from './model/format.js';
 import type {Snapshot} from './model/snapshot.js';
 import {type View, lanesFor} from './view.js';
 
@@ -28,7 +29,7 @@ export interface AppProps {
 	seed?: number;
 }
 
-interface Source {
+export interface Source {
 	snapshots: Snapshot[][];
 	label: string;
 	paused?: boolean;
@@ -36,18 +37,18 @@ interface Source {
 	step?(): void;
 }
 
-type SourceProps = {lanes: readonly RunProgram[][]; runKey: number; fps: number; frameMs: number; children: (source: Source) => React.ReactNode};
+export type SourceProps = {lanes: readonly RunProgram[][]; runKey: number; fps: number; frameMs: number; children: (source: Source) => React.ReactNode};
 
-function LiveSource({pool, lanes, runKey, fps, frameMs, children}: SourceProps & {pool: WorkerPool}) {
+export function LiveSource({pool, lanes, runKey, fps, frameMs, children}: SourceProps & {pool: WorkerPool}) {
 	const {exit} = useApp();
 	const onError = useCallback((error: unknown) => exit(error instanceof Error ? error : new Error(String(error))), [exit]);
 	const snapshots = useRuns(pool, lanes, fps, frameMs, runKey, onError);
 	// Read once a second: memory, and how many workers are up (256 take seconds to start).
 	const rss = useMemory();
-	return <>{children({snapshots, label: `real threads · ${pool.size} workers · ${rss} MB`})}</>;
+	return <>{children({snapshots, label: `real threads · ${plural(pool.size, 'worker')} · ${rss} MB`})}</>;
 }
 
-function SimSource({seed, lanes, runKey, fps, frameMs, children}: SourceProps & {seed: number}) {
+export function SimSource({seed, lanes, runKey, fps, frameMs, children}: SourceProps & {seed: number}) {
 	const sim = useSim(lanes, seed, fps, frameMs, runKey);
 	const label = `simulated · seed ${seed}${sim.paused ? ' · paused' : ''}`;
 	return <>{children({...sim, label})}</>;

@@ -17,6 +17,7 @@ const cli = meow(
     sequential    start and join in one loop: elapsed ≈ n sleeps
     race          a shared counter: unsafe (updates lost), mutex, atomic
     dashboard     sleepers above the lock panel, unsafe beside mutex (default)
+    tour          a talk: every lesson as a slide, code, points and the live scene
 
   Options
     -t, --threads <n>   threads, 1–256 (default 5; race 4)
@@ -34,6 +35,8 @@ const cli = meow(
         --color         --frames: keep the colours (ANSI escapes)
         --record <file> write an asciicast v2 recording of what the terminal shows;
                         with --seed it is rendered at once and the same every time
+        --auto <sec>    tour: next slide this long after the slide's scene is done
+        --theme <name>  default or high-contrast (for projectors)
         --json          no UI: print one JSON object when the scene is done
         --no-color      no colours (NO_COLOR is honoured too)
         --ascii         ASCII only, no Unicode glyphs
@@ -42,6 +45,7 @@ const cli = meow(
 
   Keys
     r  run again   m  race mode   ?  help   q, Esc, Ctrl+C  quit
+    with --seed: space pause, s step    tour: → n space next, ← p back
 
   Examples
     $ threadlab                      sleepers and the lock panel together
@@ -51,6 +55,8 @@ const cli = meow(
     $ threadlab sleepers --json
     $ threadlab race --seed 3        step through a lost update with s
     $ threadlab sleepers --seed 7 --frames 0.5,1.5,2.5
+    $ threadlab tour --theme high-contrast
+    $ threadlab tour --seed 1 --record talk.cast
 `,
 	{
 		importMeta: import.meta,
@@ -70,6 +76,8 @@ const cli = meow(
 			width: {type: 'string'},
 			height: {type: 'string'},
 			record: {type: 'string'},
+			auto: {type: 'string'},
+			theme: {type: 'string'},
 			json: {type: 'boolean'},
 			color: {type: 'boolean'},
 			ascii: {type: 'boolean'},

@@ -7,7 +7,7 @@ import React from 'react';
 import {renderToString} from 'ink';
 import chalk from 'chalk';
 import {Screen} from './components/Screen.js';
-import {ThemeContext, makeTheme} from './components/theme.js';
+import {ThemeContext, type ThemeName, makeTheme} from './components/theme.js';
 import {SimSession} from './engine/sim-session.js';
 import {footerKeys, helpKeys} from './keys.js';
 import {toSnapshot} from './model/snapshot.js';
@@ -44,19 +44,20 @@ export function frameOptions(request: FrameOptions): Options {
 	return parseOptions(request.scene ? [request.scene] : [], flags);
 }
 
-/** A view's screen at session time `ms`, as text lines (trailing spaces trimmed). */
-export function drawFrame(view: View, session: SimSession, options: Pick<Options, 'seed' | 'width' | 'height' | 'ascii'> & {color: boolean}): string {
-	const snapshots = session.samples().map((lane) => lane.map(toSnapshot));
-	const selected = view.kind === 'race' ? view.modes : [];
+export interface TextOptions {
+	width: number;
+	height: number;
+	color: boolean;
+	ascii: boolean;
+	theme?: ThemeName;
+}
+
+/** Any screen element as text: colours only when asked, at most `height` lines, trailing spaces trimmed. */
+export function renderText(element: React.ReactElement, options: TextOptions): string {
 	const level = chalk.level;
 	chalk.level = options.color ? 3 : 0;
 	try {
-		const text = renderToString(
-			<ThemeContext.Provider value={makeTheme({color: options.color, ascii: options.ascii})}>
-				<Screen view={view} snapshots={snapshots} selected={selected} width={options.width} height={options.height} keys={footerKeys(view, true, selected)} helpKeys={helpKeys(view, true)} help={false} label={simulatedLabel(options.seed ?? 0)} registers />
-			</ThemeContext.Provider>,
-			{columns: options.width},
-		);
+		const text = renderToString(<ThemeContext.Provider value={makeTheme({color: options.color, ascii: options.ascii, name: options.theme})}>{element}</ThemeContext.Provider>, {columns: options.width});
 		return text
 			.split('\n')
 			.map((line) => line.trimEnd())
@@ -65,6 +66,16 @@ export function drawFrame(view: View, session: SimSession, options: Pick<Options
 	} finally {
 		chalk.level = level;
 	}
+}
+
+/** A view's screen as the session stands, as text. */
+export function drawFrame(view: View, session: SimSession, options: TextOptions & {seed?: number | undefined}): string {
+	const snapshots = session.samples().map((lane) => lane.map(toSnapshot));
+	const selected = view.kind === 'race' ? view.modes : [];
+	return renderText(
+		<Screen view={view} snapshots={snapshots} selected={selected} width={options.width} height={options.height} keys={footerKeys(view, true, selected)} helpKeys={helpKeys(view, true)} help={false} label={simulatedLabel(options.seed ?? 0)} registers />,
+		options,
+	);
 }
 
 /**

@@ -12,7 +12,7 @@ export function recordView(view: View, options: Options, path: string): number {
 	const cast = new Cast(path, castHeader(options.width, options.height, `threadlab ${label} · seed ${options.seed ?? 0}`));
 	try {
 		const session = new SimSession(lanesFor(view), options.seed ?? 0);
-		const draw = () => drawFrame(view, session, {...options, color: options.color});
+		const draw = () => drawFrame(view, session, options);
 		return recordSegments(cast, [{label, session, draw, hold: 2}], options.fps);
 	} finally {
 		cast.close();

@@ -1,13 +1,14 @@
 /**
- * Runs validated options in the right mode (interactive Ink, plain lines, or
- * JSON) and owns every exit path: whatever ends the program, the terminal is
- * restored and every worker thread is terminated first.
+ * Runs validated options in the right mode (interactive Ink, plain lines,
+ * JSON, frames, a recording) and owns every exit path: whatever ends the
+ * program, the terminal is restored and every worker thread is terminated first.
  */
 import type {Instance} from 'ink';
 import {WorkerPool} from './engine/pool.js';
 import {closingLines, failedThreads, jsonFor, runHeadless, simulateHeadless} from './headless.js';
 import type {Options} from './options.js';
 import {Cast, castHeader, teeStdout} from './record.js';
+import {tourSlides} from './tour/slides.js';
 import {type View, viewFor} from './view.js';
 
 const SIGNALS = [
@@ -16,29 +17,26 @@ const SIGNALS = [
 	['SIGHUP', 129],
 ] as const;
 
+type Body = (pool: WorkerPool, write: (line: string) => void, mount: (instance: Instance) => void) => Promise<number>;
+
 /** What a recording calls the view: the scene's name. */
 export function viewLabel(view: View): string {
 	return view.kind === 'scene' ? view.scene.name : view.kind;
 }
 
 export async function launch(options: Options): Promise<number> {
-	return launchView(viewFor(options), options);
+	return options.scene === 'tour' ? launchTour(options) : launchView(viewFor(options), options);
 }
 
-export async function launchView(view: View, options: Options): Promise<number> {
-	if (options.record !== undefined && options.seed !== undefined) {
-		const {recordView} = await import('./frames-cli.js');
-		const seconds = recordView(view, options, options.record);
-		process.stderr.write(`threadlab: recorded ${options.record}: ${seconds.toFixed(2)} s, seed ${options.seed}\n`);
-		return 0;
-	}
+/** Runs `body` with a worker pool, a live recording if asked, and clean-up on every exit path. */
+async function guarded(options: Options, title: string, body: Body): Promise<number> {
 	const pool = new WorkerPool();
 	let instance: Instance | undefined;
 	let untee: (() => void) | undefined;
 	if (options.record !== undefined) {
 		const columns = process.stdout.isTTY ? process.stdout.columns || 80 : 80;
 		const rows = process.stdout.isTTY ? process.stdout.rows || 24 : 24;
-		untee = teeStdout(new Cast(options.record, castHeader(columns, rows, `threadlab ${viewLabel(view)}`, Math.floor(Date.now() / 1000))));
+		untee = teeStdout(new Cast(options.record, castHeader(columns, rows, `threadlab ${title}`, Math.floor(Date.now() / 1000))));
 	}
 	const bail = (code: number, message?: string) => {
 		instance?.unmount();
@@ -51,9 +49,32 @@ export async function launchView(view: View, options: Options): Promise<number> 
 	process.stdout.on('error', (error: NodeJS.ErrnoException) => bail(error.code === 'EPIPE' ? 0 : 1));
 	process.once('uncaughtException', (error) => bail(1, error.message));
 	process.once('unhandledRejection', (error) => bail(1, error instanceof Error ? error.message : String(error)));
-
 	try {
-		const write = (line: string) => process.stdout.write(`${line}\n`);
+		return await body(pool, (line) => process.stdout.write(`${line}\n`), (mounted) => {
+			instance = mounted;
+		});
+	} finally {
+		await pool.terminate();
+		untee?.();
+	}
+}
+
+/** Before Ink mounts: keys typed while the UI loads must not echo and shift the first frame. */
+async function prepareTerminal(): Promise<typeof import('./interactive.js')> {
+	if (process.stdin.isTTY) process.stdin.setRawMode(true);
+	const interactive = await import('./interactive.js');
+	process.stdout.write('\r\u001B[2K'); // erase what the tty echoed before raw mode
+	return interactive;
+}
+
+export async function launchView(view: View, options: Options): Promise<number> {
+	if (options.record !== undefined && options.seed !== undefined) {
+		const {recordView} = await import('./frames-cli.js');
+		const seconds = recordView(view, options, options.record);
+		process.stderr.write(`threadlab: recorded ${options.record}: ${seconds.toFixed(2)} s, seed ${options.seed}\n`);
+		return 0;
+	}
+	return guarded(options, viewLabel(view), async (pool, write, mount) => {
 		if (options.frames) {
 			const {printFrames} = await import('./frames-cli.js');
 			printFrames(view, options, write);
@@ -66,16 +87,36 @@ export async function launchView(view: View, options: Options): Promise<number> 
 			else for (const line of closingLines(lanes.flat())) write(line);
 			return failedThreads(lanes.flat()) > 0 ? 1 : 0;
 		}
-		// Keys typed while the UI loads must not echo: an echoed key shifts the first frame.
-		// Raw mode stops the echo from here on; the erase removes what the tty echoed before.
-		if (process.stdin.isTTY) process.stdin.setRawMode(true);
-		const {renderInteractive} = await import('./interactive.js');
-		process.stdout.write('\r\u001B[2K');
-		instance = renderInteractive(view, pool, options);
+		const {renderInteractive} = await prepareTerminal();
+		const instance = renderInteractive(view, pool, options);
+		mount(instance);
 		await instance.waitUntilExit();
 		return 0;
-	} finally {
-		await pool.terminate();
-		untee?.();
+	});
+}
+
+export async function launchTour(options: Options): Promise<number> {
+	const race = {threads: options.raceThreads, increments: options.increments, workMicros: options.workMicros};
+	const slides = tourSlides({threads: options.threads, sleep: options.sleep}, race);
+	if (options.record !== undefined && options.seed !== undefined) {
+		const {recordTour} = await import('./tour/run.js');
+		const seconds = recordTour(slides, options, options.record);
+		process.stderr.write(`threadlab: recorded ${options.record}: the tour, ${seconds.toFixed(2)} s, seed ${options.seed}\n`);
+		return 0;
 	}
+	return guarded(options, 'tour', async (pool, write, mount) => {
+		if (options.json || !process.stdout.isTTY) {
+			const {tourHeadless} = await import('./tour/run.js');
+			const {json, failed} = await tourHeadless(slides, pool, options, write);
+			if (options.json) write(JSON.stringify(json));
+			return failed ? 1 : 0;
+		}
+		const {renderTour} = await prepareTerminal();
+		// Seeded, or without a keyboard, the tour moves on by itself.
+		const auto = options.auto ?? (options.seed !== undefined || !process.stdin.isTTY ? 2 : undefined);
+		const instance = renderTour(slides, pool, options, auto);
+		mount(instance);
+		await instance.waitUntilExit();
+		return 0;
+	});
 }

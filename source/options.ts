@@ -5,6 +5,7 @@
 import {COUNTER_MODES, type CounterMode, type Failure} from './engine/jobs.js';
 import {RACE_DEFAULTS, SCENE_NAMES, type SceneName} from './scenes/index.js';
 
+import {THEME_NAMES, type ThemeName} from './components/theme.js';
 import {checkRecordPath} from './record.js';
 import {UsageError} from './usage-error.js';
 
@@ -36,6 +37,9 @@ export interface Options {
 	frames: number[] | undefined;
 	width: number;
 	height: number;
+	/** --auto: tour, seconds to wait after a slide's scene finished before the next slide. */
+	auto: number | undefined;
+	theme: ThemeName;
 	/** --record: the asciicast file to write. */
 	record: string | undefined;
 	/** THREADLAB_FAIL: threads to make fail on purpose, by name (real threads only). */
@@ -64,13 +68,15 @@ export const DEFAULT_SCENE: SceneName = 'dashboard';
 
 /** Which scenes each scene-specific flag applies to. */
 const APPLIES: Record<string, readonly SceneName[]> = {
-	threads: ['sleepers', 'sequential', 'race', 'dashboard'],
-	sleep: ['start', 'hello', 'join', 'sleepers', 'sequential', 'dashboard'],
+	threads: ['sleepers', 'sequential', 'race', 'dashboard', 'tour'],
+	sleep: ['start', 'hello', 'join', 'sleepers', 'sequential', 'dashboard', 'tour'],
 	mode: ['race'],
-	increments: ['race', 'dashboard'],
-	work: ['race', 'dashboard'],
+	increments: ['race', 'dashboard', 'tour'],
+	work: ['race', 'dashboard', 'tour'],
+	auto: ['tour'],
+	frames: ['start', 'hello', 'join', 'sleepers', 'sequential', 'race', 'dashboard'],
 };
-const GENERAL = ['fps', 'json', 'color', 'ascii', 'help', 'version', 'seed', 'frames', 'width', 'height', 'record'];
+const GENERAL = ['fps', 'json', 'color', 'ascii', 'help', 'version', 'seed', 'width', 'height', 'record', 'theme'];
 export const MAX_SEED = 4_294_967_295;
 
 const got = (value: unknown) => (value === undefined || value === '' ? 'nothing' : String(value));
@@ -90,6 +96,12 @@ export function secondsFlag(flag: string, value: unknown, max: number): number {
 	if (!Number.isFinite(number) || number <= 0 || number > max) {
 		throw new UsageError(`--${flag} must be a number of seconds greater than 0 and at most ${max} (got ${got(value)})`);
 	}
+	return number;
+}
+
+export function autoFlag(value: unknown): number {
+	const number = /^[+]?(\d+\.?\d*|\.\d+)$/.test(text(value)) ? Number(text(value)) : Number.NaN;
+	if (!Number.isFinite(number) || number > 3600) throw new UsageError(`--auto must be a number of seconds from 0 to 3600 (got ${got(value)})`);
 	return number;
 }
 
@@ -164,6 +176,8 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 		frames,
 		width: flags['width'] === undefined ? 80 : integerFlag('width', flags['width'], 20, 300),
 		height: flags['height'] === undefined ? 24 : integerFlag('height', flags['height'], 5, 200),
+		auto: flags['auto'] === undefined ? undefined : autoFlag(flags['auto']),
+		theme: flags['theme'] === undefined ? 'default' : choiceFlag('theme', flags['theme'], THEME_NAMES),
 		record,
 		failures: failuresFrom(env['THREADLAB_FAIL']),
 	};

@@ -22,6 +22,8 @@ export function viewFor(options: Options): View {
 			return {kind: 'race', modes: options.modes, race, ...failures};
 		case 'dashboard':
 			return {kind: 'dashboard', options: sceneOptions, race, ...failures};
+		case 'tour':
+			throw new Error('the tour is a list of views: see tour/slides.ts');
 		default:
 			return {kind: 'scene', scene: SCENES[options.scene], options: sceneOptions, ...failures};
 	}

@@ -36,6 +36,23 @@ export interface Theme {
 	};
 }
 
+export const THEME_NAMES = ['default', 'high-contrast'] as const;
+export type ThemeName = (typeof THEME_NAMES)[number];
+
+/** For projectors and bright rooms: no grey, bright colours only. */
+const HIGH_CONTRAST: Record<Shown, string> = {
+	new: 'white',
+	starting: 'white',
+	sleeping: 'yellowBright',
+	awake: 'greenBright',
+	running: 'cyanBright',
+	joining: 'magentaBright',
+	waiting: 'redBright',
+	holding: 'magentaBright',
+	done: 'greenBright',
+	failed: 'redBright',
+};
+
 const STATE_COLORS: Record<Shown, string> = {
 	new: 'gray',
 	starting: 'gray',
@@ -52,19 +69,21 @@ const STATE_COLORS: Record<Shown, string> = {
 const ASCII: Record<string, string> = {'·': '-', '×': 'x', '…': '...', 'µ': 'u', '—': '-', '–': '-', '≈': '~', '≤': '<=', '▸': '>'};
 const toAscii = (value: string) => value.replace(/[·×…µ—–≈≤▸]/g, (c) => ASCII[c] ?? c);
 
-export function makeTheme({color = true, ascii = false}: {color?: boolean; ascii?: boolean} = {}): Theme {
+export function makeTheme({color = true, ascii = false, name = 'default'}: {color?: boolean; ascii?: boolean; name?: ThemeName | undefined} = {}): Theme {
 	const pick = (value: string): Color => (color ? value : undefined);
+	const high = name === 'high-contrast';
+	const states = high ? HIGH_CONTRAST : STATE_COLORS;
 	const spinner = ascii ? cliSpinners.line : cliSpinners.dots;
 	return {
 		color,
 		ascii,
-		state: (state) => pick(STATE_COLORS[state]),
+		state: (state) => pick(states[state]),
 		text: ascii ? toAscii : (value) => value,
-		accent: pick('cyan'),
-		muted: pick('gray'),
+		accent: pick(high ? 'cyanBright' : 'cyan'),
+		muted: pick(high ? 'white' : 'gray'),
 		main: pick('magentaBright'),
-		bad: pick('red'),
-		good: pick('green'),
+		bad: pick(high ? 'redBright' : 'red'),
+		good: pick(high ? 'greenBright' : 'green'),
 		glyphs: ascii
 			? {barFull: '#', barEmpty: '.', ellipsis: '...', dot: '-', times: 'x', done: '+', failed: 'x', idle: '.', spinner: spinner.frames, spinnerInterval: spinner.interval}
 			: {barFull: '█', barEmpty: '░', ellipsis: '…', dot: '·', times: '×', done: '✔', failed: '✖', idle: '·', spinner: spinner.frames, spinnerInterval: spinner.interval},

@@ -3,8 +3,11 @@ import type {RunProgram, ThreadSpec} from '../engine/run.js';
 /** The Multithreading cells: thread rows and an event log. */
 export const THREAD_SCENE_NAMES = ['start', 'hello', 'join', 'sleepers', 'sequential'] as const;
 export type ThreadSceneName = (typeof THREAD_SCENE_NAMES)[number];
-/** Every scene in the notebook's order; `dashboard` (sleepers above the lock panel) is the default. */
-export const SCENE_NAMES = [...THREAD_SCENE_NAMES, 'race', 'dashboard'] as const;
+/**
+ * Every scene in the notebook's order; `dashboard` (sleepers above the lock panel) is the
+ * default, and `tour` walks through all of them as slides.
+ */
+export const SCENE_NAMES = [...THREAD_SCENE_NAMES, 'race', 'dashboard', 'tour'] as const;
 export type SceneName = (typeof SCENE_NAMES)[number];
 
 export interface SceneOptions {

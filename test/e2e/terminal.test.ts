@@ -187,6 +187,95 @@ describe.skipIf(!hasTmux)('threadlab in a real terminal (tmux)', () => {
 	}, 10_000);
 });
 
+describe.skipIf(!hasTmux)('the race and a failing thread in a real terminal (tmux, 100×30)', () => {
+	const terminals: Terminal[] = [];
+	const open = (command: string[], cols = 100, rows = 30) => {
+		const terminal = new Terminal(command, {cols, rows, cwd: root});
+		terminals.push(terminal);
+		return terminal;
+	};
+	afterEach(() => {
+		for (const terminal of terminals.splice(0)) terminal.kill();
+	});
+	const lines = (t: Terminal) => t.screen({joined: true}).replace(/\s+$/, '').split('\n');
+	/** Quit with q: exit 0 within 500 ms, the process gone, cursor shown, raw mode off. */
+	const quit = async (t: Terminal, code = 0) => {
+		const pid = await t.pid();
+		const started = Date.now();
+		t.keys('q');
+		expect(await t.waitForExit(1000)).toBe(code);
+		expect(Date.now() - started).toBeLessThan(500);
+		expect(isAlive(pid)).toBe(false);
+		expect(t.processes()).toEqual([]);
+		const raw = await t.waitForRaw(CURSOR_SHOW);
+		expect(raw.lastIndexOf(CURSOR_SHOW)).toBeGreaterThan(raw.lastIndexOf(CURSOR_HIDE));
+		const stty = t.ttySettings();
+		expect(stty).toMatch(/(^|\s)icanon(\s|$)/);
+		expect(stty).toMatch(/(^|\s)echo(\s|$)/);
+	};
+
+	const RACE_DONE = /unsafe lost \d+\.\d% of its updates in \d+\.\d\d s · mutex exact in \d+\.\d\d s · atomic exact in \d+\.\d\d s/;
+
+	it('race: the lock panel (unsafe, mutex, atomic), a caught collision, the closing line; r reruns; q quits', async () => {
+		const t = open(['node', 'dist/cli.js', 'race', '-i', '300']);
+		const running = await t.waitFor(/^running (unsafe|mutex|atomic) · \d+\.\d s$/m, 5000);
+		expect(running).toMatch(/^threadlab · race · a shared counter\b/);
+		expect(running).not.toMatch(RACE_DONE);
+
+		const done = await t.waitFor(RACE_DONE, 10_000);
+		const drawn = lines(t);
+		for (const line of drawn) expect([...line].length, `line wider than 100: ${line}`).toBeLessThanOrEqual(100);
+		expect(drawn[0]).toMatch(/^threadlab · race · a shared counter\b/);
+		expect(done).toMatch(/^lock panel · 4 threads × 300 increments · 200 µs between read and write$/m);
+		// The columns, right-aligned side by side, and every figure under each.
+		expect(done).toMatch(/^ {20,}unsafe {10,}mutex {10,}atomic$/m);
+		expect(done).toMatch(/^expected +1,200 +1,200 +1,200$/m);
+		expect(done).toMatch(/^actual +[\d,]+ +1,200 +1,200$/m);
+		expect(done).toMatch(/^lost +[\d,]+ \(\d+\.\d%\) +0 \(0\.0%\) +0 \(0\.0%\)$/m);
+		expect(done).toMatch(/^elapsed +\d+\.\d\d s +\d+\.\d\d s +\d+\.\d\d s$/m);
+		expect(done).toMatch(/^contended +— +[\d,]+ +—$/m);
+		const workers = drawn.filter((line) => /^(workers)? +thread_\d /.test(line));
+		expect(workers).toHaveLength(4);
+		for (const [i, line] of workers.entries()) expect(line.match(new RegExp(`thread_${i} ✔ done `, 'g'))).toHaveLength(3);
+		// One lost update, caught in the act: two threads read the same value and wrote the same value + 1.
+		const caught = /^caught +(thread_\d+) and (thread_\d+) both read (\d+) and both wrote (\d+): one update lost$/m.exec(done);
+		expect(caught, 'the caught line').not.toBeNull();
+		expect(caught![1]).not.toBe(caught![2]);
+		expect(Number(caught![4])).toBe(Number(caught![3]) + 1);
+		expect(drawn.at(-1)).toMatch(/^r run again · m mode: all · \? help · q quit$/);
+
+		t.keys('r');
+		const rerun = await t.waitFor(RACE_DONE, 2000, {gone: true});
+		expect(rerun).toMatch(/^threadlab · race/);
+		expect(rerun).toMatch(/^ {20,}unsafe {10,}mutex {10,}atomic$/m);
+		await t.waitFor(RACE_DONE, 10_000);
+
+		await quit(t);
+	}, 30_000);
+
+	it('a thread that throws: its row shows failed and the message while the others sleep on, then the summary counts it', async () => {
+		const t = open(['env', 'THREADLAB_FAIL=thread_1', 'node', 'dist/cli.js', 'sleepers', '-s', '2']);
+		// thread_1 fails halfway through its sleep (1 s); the others still sleep.
+		const failing = await t.waitFor(/^ +thread_1 \S+ failed +injected failure\b/m, 5000);
+		expect(failing).not.toMatch(/^ +thread_[0234] \S+ (failed|done)\b/m);
+		for (const other of [0, 2, 3, 4]) expect(failing).toMatch(new RegExp(`^ +thread_${other} \\S+ sleeping `, 'm'));
+		expect(failing).toMatch(/^ +main +\S+ joining /m);
+		expect(failing).toMatch(/^ +\d+\.\d\d s {2}thread_1 failed: injected failure$/m);
+
+		const done = await t.waitFor(/^1 thread failed · elapsed \d+\.\d\d s · sequential would take 10\.00 s/m, 5000);
+		expect(done).toMatch(/^ +thread_1 \S+ failed +injected failure\b/m);
+		for (const other of [0, 2, 3, 4]) {
+			expect(done).toMatch(new RegExp(`^ +thread_${other} ✔ done `, 'm'));
+			expect(done).toContain(`thread_${other} has woken up from sleep`);
+		}
+		expect(done).toMatch(/^ +main +✔ done /m);
+		expect(done).not.toContain('thread_1 has woken up');
+		for (const line of lines(t)) expect([...line].length).toBeLessThanOrEqual(100);
+
+		await quit(t);
+	}, 20_000);
+});
+
 describe('stdout closing under it (EPIPE)', () => {
 	it.each([1, 3])('threadlab | head -%i: quiet, exit 0, quick', async (n) => {
 		const started = Date.now();

@@ -1,0 +1,64 @@
+/** The tour without a terminal (plain lines or JSON), and recorded on the virtual clock. */
+import React from 'react';
+import {TourView} from '../components/TourView.js';
+import type {WorkerPool} from '../engine/pool.js';
+import {SimSession} from '../engine/sim-session.js';
+import {renderText} from '../frame.js';
+import {type Write, jsonFor, runHeadless, simulateHeadless, closingLines} from '../headless.js';
+import {toSnapshot, type Snapshot} from '../model/snapshot.js';
+import type {Options} from '../options.js';
+import {Cast, castHeader} from '../record.js';
+import {recordSegments} from '../record-sim.js';
+import {lanesFor} from '../view.js';
+import {measuredLines} from './measured.js';
+import {type Slide} from './slides.js';
+import {TOUR_HELP, TOUR_KEYS, slideLabel} from './TourApp.js';
+
+/** Every slide in turn: its title and points, then its scene's lines as the threads print them. */
+export async function tourHeadless(slides: readonly Slide[], pool: WorkerPool, options: Options, write: Write): Promise<{json: object; failed: boolean}> {
+	const results = new Map<string, Snapshot[]>();
+	const json: object[] = [];
+	let failed = false;
+	for (const [index, slide] of slides.entries()) {
+		if (!options.json) {
+			write(`== ${slideLabel(slides, index)} ==`);
+			for (const point of slide.summary ? measuredLines(results) : slide.points) write(`- ${point}`);
+		}
+		if (slide.view) {
+			const onLine = options.json ? undefined : write;
+			const lanes = options.seed === undefined ? await runHeadless(pool, slide.view, onLine) : simulateHeadless(slide.view, options.seed, onLine);
+			if (!options.json) for (const line of closingLines(lanes.flat())) write(line);
+			results.set(slide.id, lanes.flat().map(toSnapshot));
+			failed ||= lanes.flat().some((sample) => sample.threads.some((thread) => thread.state === 'failed'));
+			json.push({slide: slide.id, ...jsonFor(slide.view, lanes)});
+		}
+		if (!options.json) write('');
+	}
+	return {json: {scene: 'tour', slides: json, measured: measuredLines(results)}, failed};
+}
+
+/** `tour --seed N --record talk.cast`: the whole talk in seconds, the same bytes every time. */
+export function recordTour(slides: readonly Slide[], options: Options, path: string): number {
+	const cast = new Cast(path, castHeader(options.width, options.height, `threadlab tour · seed ${options.seed ?? 0}`));
+	const results = new Map<string, Snapshot[]>();
+	const hold = options.auto ?? 2;
+	try {
+		const segments = slides.map((slide, index) => {
+			const session = new SimSession(slide.view ? lanesFor(slide.view) : [], options.seed ?? 0);
+			const draw = () => {
+				const snapshots = session.samples().map((lane) => lane.map(toSnapshot));
+				if (session.finished && slide.view) results.set(slide.id, snapshots.flat());
+				const view = React.createElement(TourView, {
+					slide, index, count: slides.length, snapshots, measured: measuredLines(results),
+					width: options.width, height: options.height, keys: TOUR_KEYS, helpKeys: TOUR_HELP, help: false,
+					label: `simulated · seed ${options.seed ?? 0}`, registers: true,
+				});
+				return renderText(view, options);
+			};
+			return {label: slideLabel(slides, index), session, draw, hold: slide.view ? hold : Math.max(hold, 3)};
+		});
+		return recordSegments(cast, segments, options.fps);
+	} finally {
+		cast.close();
+	}
+}

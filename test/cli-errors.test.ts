@@ -1,0 +1,152 @@
+/**
+ * Every bad command line, against the built binary (dist/cli.js; `npm test` builds it):
+ * exit code 2, exactly one line on stderr that starts `threadlab: ` and names the flag,
+ * no stack trace, nothing on stdout, and over fast, before any worker thread started.
+ *
+ * "No worker started" is checked directly: the child runs with a preload that wraps
+ * `worker_threads.Worker`, so a worker started anyway would add a line to stderr.
+ */
+import {spawn} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {SCENE_NAMES} from '../source/scenes/index.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = `${root}dist/cli.js`;
+/** Wraps Worker (and re-syncs the ESM named export) so any thread started says so on stderr. */
+const NO_WORKERS = `data:text/javascript,${encodeURIComponent(`
+import wt from 'node:worker_threads';
+import {syncBuiltinESMExports} from 'node:module';
+import {writeSync} from 'node:fs';
+const Original = wt.Worker;
+wt.Worker = class extends Original {
+	constructor(...args) {
+		writeSync(2, 'TEST: a worker thread was started\\n');
+		super(...args);
+	}
+};
+syncBuiltinESMExports();
+`)}`;
+/** Nothing from CI, the test runner or the user's settings (NODE_OPTIONS, THREADLAB_FAIL, colours). */
+const baseEnv = {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? root};
+/** Well under a second: a usage error must come before any thread, any Ink, any import of the UI. */
+const FAST_MS = 1000;
+
+interface Result {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+	ms: number;
+}
+
+function threadlab(args: readonly string[], env: Record<string, string> = {}): Promise<Result> {
+	return new Promise((resolve, reject) => {
+		const started = performance.now();
+		const child = spawn(process.execPath, ['--import', NO_WORKERS, cli, ...args], {cwd: root, env: {...baseEnv, ...env}, stdio: ['ignore', 'pipe', 'pipe']});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+		const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+		child.on('error', reject);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			resolve({code, stdout, stderr, ms: performance.now() - started});
+		});
+	});
+}
+
+const INTEGER = (flag: string, min: number, max: number, got: string) => `--${flag} must be an integer from ${min} to ${max} (got ${got})`;
+const SECONDS = (got: string) => `--sleep must be a number of seconds greater than 0 and at most 3600 (got ${got})`;
+const FRAMES = (got: string) => `--frames must be a comma-separated list of seconds from 0 to 86400, like 0,0.5,2.5 (got ${got})`;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * [what, args, environment, the flag the line must name, the message: exact text or a pattern].
+ * The line is always `threadlab: <message>`.
+ */
+type Case = [string, string[], Record<string, string>, string, string | RegExp];
+const CASES: Case[] = [
+	// --threads
+	['-t 0', ['-t', '0'], {}, '--threads', INTEGER('threads', 1, 256, '0')],
+	['-t 257', ['sleepers', '-t', '257'], {}, '--threads', INTEGER('threads', 1, 256, '257')],
+	['-t abc', ['-t', 'abc'], {}, '--threads', INTEGER('threads', 1, 256, 'abc')],
+	['-t 1.5', ['race', '-t', '1.5'], {}, '--threads', INTEGER('threads', 1, 256, '1.5')],
+	['--threads=-3', ['sleepers', '--threads=-3'], {}, '--threads', INTEGER('threads', 1, 256, '-3')],
+	['-t without a value', ['sleepers', '-t'], {}, '--threads', INTEGER('threads', 1, 256, 'nothing')],
+	// --sleep
+	['-s 0', ['hello', '-s', '0'], {}, '--sleep', SECONDS('0')],
+	['-s -1', ['join', '-s', '-1'], {}, '--sleep', SECONDS('-1')],
+	['-s 1e9', ['-s', '1e9'], {}, '--sleep', SECONDS('1e9')],
+	['-s NaN', ['start', '-s', 'NaN'], {}, '--sleep', SECONDS('NaN')],
+	['-s 3601', ['sleepers', '--sleep', '3601'], {}, '--sleep', SECONDS('3601')],
+	// --fps
+	['--fps 0', ['--fps', '0'], {}, '--fps', INTEGER('fps', 1, 60, '0')],
+	['--fps 61', ['race', '--fps', '61'], {}, '--fps', INTEGER('fps', 1, 60, '61')],
+	['--fps 2.5', ['hello', '--fps', '2.5'], {}, '--fps', INTEGER('fps', 1, 60, '2.5')],
+	// the race's flags
+	['--mode foo', ['race', '--mode', 'foo'], {}, '--mode', '--mode must be one of unsafe, mutex, atomic, all (got foo)'],
+	['-i 0', ['race', '-i', '0'], {}, '--increments', INTEGER('increments', 1, 100_000_000, '0')],
+	['-i 100000001', ['dashboard', '--increments', '100000001'], {}, '--increments', INTEGER('increments', 1, 100_000_000, '100000001')],
+	['--work -5', ['race', '--work', '-5'], {}, '--work', INTEGER('work', 0, 100_000, '-5')],
+	// --seed, --frames, --width, --height
+	['--seed -1', ['--seed', '-1'], {}, '--seed', INTEGER('seed', 0, 4_294_967_295, '-1')],
+	['--seed 4294967296', ['race', '--seed', '4294967296'], {}, '--seed', INTEGER('seed', 0, 4_294_967_295, '4294967296')],
+	['--seed 1.5', ['sleepers', '--seed', '1.5'], {}, '--seed', INTEGER('seed', 0, 4_294_967_295, '1.5')],
+	['--frames 1 without --seed', ['sleepers', '--frames', '1'], {}, '--frames', /^--frames needs --seed\b/],
+	['--seed 1 --frames a,b', ['sleepers', '--seed', '1', '--frames', 'a,b'], {}, '--frames', FRAMES('a,b')],
+	['--seed 1 --frames -1', ['race', '--seed', '1', '--frames', '-1'], {}, '--frames', FRAMES('-1')],
+	['--seed 1 --frames 1 --width 5', ['sleepers', '--seed', '1', '--frames', '1', '--width', '5'], {}, '--width', INTEGER('width', 20, 300, '5')],
+	['--seed 1 --frames 1 --height 4', ['race', '--seed', '1', '--frames', '1', '--height', '4'], {}, '--height', INTEGER('height', 5, 200, '4')],
+	['--width without --frames', ['sleepers', '--width', '100'], {}, '--width', /^--width applies only with --frames\b/],
+	// scenes and flags that do not exist, or do not apply
+	['an unknown scene', ['nope'], {}, 'scene', `unknown scene "nope"; the scenes are ${SCENE_NAMES.join(', ')}`],
+	['two scenes', ['hello', 'join'], {}, 'scene', 'expected one scene, got 2: hello join'],
+	['an unknown flag', ['sleepers', '--bogus'], {}, '--bogus', 'unknown flag --bogus; see threadlab --help'],
+	['an unknown short flag', ['-x'], {}, '-x', 'unknown flag -x; see threadlab --help'],
+	['--threads on start', ['start', '--threads', '3'], {}, '--threads', /^--threads does not apply to scene start; it applies to sleepers, sequential, race, dashboard$/],
+	['--mode on sleepers', ['sleepers', '--mode', 'mutex'], {}, '--mode', '--mode does not apply to scene sleepers; it applies to race'],
+	['--increments on hello', ['hello', '-i', '5'], {}, '--increments', /^--increments does not apply to scene hello; it applies to race\b/],
+	// the failure injection's environment variable
+	['THREADLAB_FAIL="bad name"', ['sleepers', '-t', '2'], {THREADLAB_FAIL: 'bad name'}, 'THREADLAB_FAIL', /^THREADLAB_FAIL must be thread names\b.*\(got bad name\)$/],
+	['THREADLAB_FAIL=thread_1:boom', ['sleepers'], {THREADLAB_FAIL: 'thread_1:boom'}, 'THREADLAB_FAIL', /^THREADLAB_FAIL must be thread names\b.*\(got thread_1:boom\)$/],
+];
+
+beforeAll(() => {
+	if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
+});
+
+describe('a bad command line: exit 2, one line naming the flag, nothing started', () => {
+	it('the table is complete (at least 22 cases, each a different command line)', () => {
+		expect(CASES.length).toBeGreaterThanOrEqual(22);
+		const lines = CASES.map(([, args, env]) => JSON.stringify([args, env]));
+		expect(new Set(lines).size).toBe(CASES.length);
+	});
+
+	it.each(CASES)('%s', async (_what, args, env, flag, message) => {
+		const {code, stdout, stderr, ms} = await threadlab(args, env);
+		expect(stderr, 'exactly one line on stderr').toMatch(/^[^\n]*\n$/);
+		const line = stderr.slice(0, -1);
+		expect(line).toMatch(/^threadlab: /);
+		const text = line.slice('threadlab: '.length);
+		if (typeof message === 'string') expect(text).toBe(message);
+		else expect(text).toMatch(message);
+		expect(text).toMatch(new RegExp(`(^|[\\s"(])${escape(flag)}\\b`));
+		expect(stderr).not.toMatch(/^\s+at /m);
+		expect(stderr).not.toContain('TEST: a worker thread was started');
+		expect(stdout).toBe('');
+		expect(code).toBe(2);
+		expect(ms, `took ${Math.round(ms)} ms`).toBeLessThan(FAST_MS);
+	});
+});
+
+describe('the check itself', () => {
+	// The preload must see a worker when one starts, or "no worker started" above proves nothing.
+	it('a good command line with a thread is reported by the preload', async () => {
+		const {code, stdout, stderr} = await threadlab(['start', '-s', '0.05']);
+		expect(code).toBe(0);
+		expect(stdout).toContain('thread1 has woken up from sleep');
+		expect(stderr).toBe('TEST: a worker thread was started\n');
+	});
+});

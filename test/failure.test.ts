@@ -1,0 +1,182 @@
+/**
+ * A thread that fails, on real worker threads, through the built binary (dist/cli.js;
+ * `npm test` builds it). THREADLAB_FAIL=thread_1 makes thread_1 throw halfway through
+ * its job; THREADLAB_FAIL=thread_1:exit makes its worker exit instead. The other threads
+ * carry on, the main thread's join does not hang, the summary says so, and the exit
+ * code is 1.
+ */
+import {spawn} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {beforeAll, describe, expect, it} from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = `${root}dist/cli.js`;
+const baseEnv = {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? root};
+
+interface Result {
+	code: number | null;
+	signal: NodeJS.Signals | null;
+	stdout: string;
+	stderr: string;
+}
+
+/** Run threadlab with stdout piped (no TTY: plain lines); killed after 15 s, so a hung join fails the test. */
+function threadlab(args: readonly string[], fail: string): Promise<Result> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [cli, ...args], {cwd: root, env: {...baseEnv, THREADLAB_FAIL: fail}, stdio: ['ignore', 'pipe', 'pipe']});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+		const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+		child.on('error', reject);
+		child.on('close', (code, signal) => {
+			clearTimeout(timer);
+			resolve({code, signal, stdout, stderr});
+		});
+	});
+}
+
+const lines = (text: string) => text.split('\n').slice(0, -1);
+
+interface ThreadJson {
+	name: string;
+	sleepSeconds: number;
+	startMs: number | null;
+	wakeMs: number | null;
+	state: string;
+	error?: string;
+}
+interface RaceRunJson {
+	mode: string;
+	threads: number;
+	increments: number;
+	expected: number;
+	actual: number;
+	lost: number;
+	failed?: number;
+}
+
+beforeAll(() => {
+	if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
+});
+
+describe('THREADLAB_FAIL, piped', () => {
+	/** What `sleepers -t 3 -s 0.3` prints when thread_1 throws halfway through its sleep. */
+	const expectSleepersWithThread1Thrown = ({code, signal, stdout, stderr}: Result) => {
+		expect(signal).toBeNull();
+		expect(stderr).toBe('');
+		expect(stdout).not.toContain('\x1b');
+		const out = lines(stdout);
+		// Three sleep lines, one failure, two wakes, the summary.
+		expect(out).toHaveLength(7);
+		for (let i = 0; i < 3; i++) expect(out).toContain(`I am thread_${i}. Going to sleep for 0.3 seconds`);
+		expect(out.filter((line) => line.startsWith('thread_1 failed'))).toEqual(['thread_1 failed: injected failure']);
+		const failed = out.indexOf('thread_1 failed: injected failure');
+		expect(failed).toBeGreaterThan(out.indexOf('I am thread_1. Going to sleep for 0.3 seconds'));
+		for (const other of [0, 2]) {
+			const wake = out.indexOf(`thread_${other} has woken up from sleep`);
+			expect(wake).toBeGreaterThan(out.indexOf(`I am thread_${other}. Going to sleep for 0.3 seconds`));
+			// thread_1 fails halfway (0.15 s), the others wake at 0.3 s.
+			expect(wake).toBeGreaterThan(failed);
+		}
+		expect(stdout).not.toContain('thread_1 has woken up');
+		expect(out[6]).toMatch(/^1 thread failed · elapsed 0\.[34]\d s · sequential would take 0\.90 s · \d+\.\d\d× faster$/);
+		expect(code).toBe(1);
+	};
+
+	it('sleepers -t 3 -s 0.3, thread_1 throws: its failure line, the others wake, "1 thread failed", exit 1', async () => {
+		expectSleepersWithThread1Thrown(await threadlab(['sleepers', '-t', '3', '-s', '0.3'], 'thread_1'));
+	}, 20_000);
+
+	// The failure line is printed once and for good: it must carry the worker's message
+	// on every run, not only when the message happens to arrive before the line is printed.
+	it('the same, five runs at once: every run prints "thread_1 failed: injected failure"', async () => {
+		const runs = await Promise.all(Array.from({length: 5}, async () => threadlab(['sleepers', '-t', '3', '-s', '0.3'], 'thread_1')));
+		const failureLines = runs.map((run) => lines(run.stdout).find((line) => line.startsWith('thread_1 failed')));
+		expect(failureLines).toEqual(Array.from({length: 5}, () => 'thread_1 failed: injected failure'));
+		for (const run of runs) expectSleepersWithThread1Thrown(run);
+	}, 20_000);
+
+	it('thread_1:exit: the worker is gone, the failure line says how, the others wake, exit 1', async () => {
+		const {code, stdout, stderr} = await threadlab(['sleepers', '-t', '3', '-s', '0.3'], 'thread_1:exit');
+		expect(stderr).toBe('');
+		const out = lines(stdout);
+		expect(out.filter((line) => line.startsWith('thread_1 failed: '))).toEqual([expect.stringMatching(/^thread_1 failed: worker exited with code \d+$/)]);
+		expect(out).toContain('thread_0 has woken up from sleep');
+		expect(out).toContain('thread_2 has woken up from sleep');
+		expect(out.at(-1)).toMatch(/^1 thread failed · /);
+		expect(code).toBe(1);
+	}, 20_000);
+
+	it('race -i 300, thread_1 throws: every mode still finishes, each with its line and "1 failed"', async () => {
+		const {code, stdout, stderr} = await threadlab(['race', '-i', '300'], 'thread_1');
+		expect(stderr).toBe('');
+		const out = lines(stdout);
+		const modes = out.filter((line) => /^(unsafe|mutex|atomic) +· /.test(line));
+		expect(modes.map((line) => line.split(' ')[0])).toEqual(['unsafe', 'mutex', 'atomic']);
+		for (const line of modes) {
+			expect(line).toMatch(/· expected 1200 · /);
+			expect(line).toMatch(/ · 1 failed$/);
+		}
+		// thread_1 did half its increments (150): the locked modes count exactly the rest.
+		expect(modes[1]).toMatch(/· actual 1050 · lost 0 /);
+		expect(modes[2]).toMatch(/· actual 1050 · lost 0 /);
+		// One failure line per mode, before that mode's line.
+		const failures = out.flatMap((line, index) => (line.startsWith('thread_1 failed: ') ? [index] : []));
+		expect(failures).toHaveLength(3);
+		const modeIndexes = modes.map((line) => out.indexOf(line));
+		expect(failures[0]).toBeLessThan(modeIndexes[0]!);
+		expect(failures[1]).toBeGreaterThan(modeIndexes[0]!);
+		expect(failures[1]).toBeLessThan(modeIndexes[1]!);
+		expect(failures[2]).toBeGreaterThan(modeIndexes[1]!);
+		expect(failures[2]).toBeLessThan(modeIndexes[2]!);
+		expect(out).toHaveLength(6);
+		expect(code).toBe(1);
+	}, 20_000);
+});
+
+describe('THREADLAB_FAIL with --json', () => {
+	it('sleepers, thread_1:exit: exit 1, thread_1 failed with an error, the others done', async () => {
+		const {code, stdout, stderr} = await threadlab(['sleepers', '-t', '3', '-s', '0.3', '--json'], 'thread_1:exit');
+		expect(stderr).toBe('');
+		expect(lines(stdout)).toHaveLength(1);
+		const result = JSON.parse(stdout) as {scene: string; threads: ThreadJson[]; elapsedMs: number};
+		expect(result.scene).toBe('sleepers');
+		expect(result.threads.map((t) => t.name)).toEqual(['thread_0', 'thread_1', 'thread_2']);
+		const [first, failed, last] = result.threads;
+		expect(failed).toMatchObject({state: 'failed', wakeMs: null, error: expect.stringMatching(/\S/)});
+		expect(failed!.error).toMatch(/exit/);
+		for (const done of [first!, last!]) {
+			expect(done.state).toBe('done');
+			expect(done).not.toHaveProperty('error');
+			expect(done.wakeMs! - done.startMs!).toBeGreaterThanOrEqual(299);
+		}
+		// The join did not hang: the scene ended about one sleep after it began.
+		expect(result.elapsedMs).toBeLessThan(1000);
+		expect(code).toBe(1);
+	}, 20_000);
+
+	it('sleepers, thread_1 throws: its error is the thrown message', async () => {
+		const {code, stdout} = await threadlab(['sleepers', '-t', '3', '-s', '0.3', '--json'], 'thread_1');
+		const result = JSON.parse(stdout) as {threads: ThreadJson[]};
+		expect(result.threads.map((t) => [t.name, t.state, t.error])).toEqual([
+			['thread_0', 'done', undefined],
+			['thread_1', 'failed', 'injected failure'],
+			['thread_2', 'done', undefined],
+		]);
+		expect(code).toBe(1);
+	}, 20_000);
+
+	it.each(['thread_1', 'thread_1:exit'])('race -i 300, %s: all three modes reported, each with one failed thread', async (fail) => {
+		const {code, stdout, stderr} = await threadlab(['race', '-i', '300', '--json'], fail);
+		expect(stderr).toBe('');
+		const result = JSON.parse(stdout) as {scene: string; runs: RaceRunJson[]};
+		expect(result.scene).toBe('race');
+		expect(result.runs.map((run) => run.mode)).toEqual(['unsafe', 'mutex', 'atomic']);
+		for (const run of result.runs) expect(run).toMatchObject({threads: 4, increments: 300, expected: 1200, failed: 1});
+		for (const run of result.runs.slice(1)) expect(run).toMatchObject({actual: 1050, lost: 0});
+		expect(code).toBe(1);
+	}, 20_000);
+});
