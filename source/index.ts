@@ -3,6 +3,8 @@
  * (real worker threads, the simulation), the pure model, and the components.
  */
 export {renderFrame, type FrameOptions} from './frame.js';
+export {show, type ShowOptions} from './show.js';
+export {sleeper, threadNames} from './scenes/types.js';
 export {WorkerPool} from './engine/pool.js';
 export {RealRun, type RunProgram, type ThreadSpec} from './engine/run.js';
 export {SimRun} from './engine/sim.js';

@@ -18,7 +18,8 @@ export interface SceneOptions {
 }
 
 export interface Scene {
-	name: ThreadSceneName;
+	/** One of threadlab's scenes, or any name for a scene of your own. */
+	name: string;
 	/** Short title for the header. */
 	title: string;
 	/** The lesson in one line. */
