@@ -5,12 +5,13 @@
  * difference between a live and a seeded run.
  */
 import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {useApp, useInput, useStdin} from 'ink';
+import {useApp, useStdin} from 'ink';
 import {Screen} from './components/Screen.js';
 import {ThemeContext, type Theme} from './components/theme.js';
 import type {CounterMode} from './engine/jobs.js';
 import type {WorkerPool} from './engine/pool.js';
 import type {RunProgram} from './engine/run.js';
+import {useKeys} from './hooks/use-keys.js';
 import {useMemory} from './hooks/use-memory.js';
 import {useRuns} from './hooks/use-runs.js';
 import {useSim} from './hooks/use-sim.js';
@@ -87,17 +88,14 @@ function Shell({view, theme, source, selection, onSelect, onRerun}: {view: View;
 	for (const snapshot of snapshots.flat()) if (snapshot.race && snapshot.main.state !== 'starting') latest.current.set(snapshot.race.mode, snapshot);
 	const finished = snapshots.every((lane) => lane.every((snapshot) => snapshot.finished));
 
-	useInput(
-		(input, key) => {
-			if (input === 'q' || key.escape || (key.ctrl && input === 'c')) exit();
-			else if (input === 'r') onRerun();
-			else if (input === '?') setHelp((shown) => !shown);
-			else if (input === 'm' && view.kind === 'race') onSelect();
-			else if (input === ' ' && source.togglePause) source.togglePause();
-			else if (input === 's' && source.step && view.kind !== 'scene') source.step();
-		},
-		{isActive: isRawModeSupported},
-	);
+	useKeys((key) => {
+		if (key === 'q' || key === 'escape' || key === 'ctrl+c') exit();
+		else if (key === 'r') onRerun();
+		else if (key === '?') setHelp((shown) => !shown);
+		else if (key === 'm' && view.kind === 'race') onSelect();
+		else if (key === ' ' && source.togglePause) source.togglePause();
+		else if (key === 's' && source.step && view.kind !== 'scene') source.step();
+	});
 
 	// Without a keyboard nobody could press q: leave once everything is done.
 	useEffect(() => {

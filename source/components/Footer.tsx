@@ -15,7 +15,7 @@ export const Footer = memo(function Footer({hints}: {hints: readonly KeyHint[]})
 			{hints.map((hint, index) => (
 				<Text key={hint.keys}>
 					{index > 0 ? <Text color={theme.muted}> {theme.glyphs.dot} </Text> : null}
-					<Text bold>{hint.keys}</Text> <Text color={theme.muted}>{hint.action}</Text>
+					<Text bold>{theme.text(hint.keys)}</Text> <Text color={theme.muted}>{theme.text(hint.action)}</Text>
 				</Text>
 			))}
 		</Text>

@@ -8,7 +8,7 @@ import {useTheme} from './theme.js';
 export const Help = memo(function Help({keys, code, height, width}: {keys: readonly KeyHint[]; code: readonly string[]; height: number; width: number}) {
 	const theme = useTheme();
 	const lines = [
-		...keys.map((key) => ({text: `${key.keys.padEnd(14)}${key.action}`, code: false})),
+		...keys.map((key) => ({text: theme.text(`${key.keys.padEnd(14)}${key.action}`), code: false})),
 		{text: '', code: false},
 		{text: 'The notebook cell:', code: false},
 		...code.map((line) => ({text: `  ${line}`, code: true})),

@@ -106,7 +106,7 @@ export function LockPanel({columns, width, maxLines, explain, registers = false}
 		});
 	}
 	const collision = columns.map((c) => c.snapshot?.race?.collision).find((c) => c);
-	const caught = collision && {name: 'caught', segments: [{text: 'caught'.padEnd(label), color: theme.muted}, {text: `${collisionText(collision)}: one update lost`, color: theme.bad}]};
+	const caught = collision && {name: 'caught', segments: [{text: 'caught'.padEnd(label), color: theme.muted}, {text: truncate(theme.text(`${collisionText(collision)}: one update lost`), width - label, theme.glyphs.ellipsis), color: theme.bad}]};
 	const closing = explain ? {name: 'explain', segments: [{text: truncate(explain, width, theme.glyphs.ellipsis), color: theme.muted}]} : undefined;
 	const workers = Math.max(0, ...columns.map((c) => c.snapshot?.threads.length ?? 0));
 	// Keep the most telling lines, one line for workers at least, then give workers the rest.

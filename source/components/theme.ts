@@ -66,8 +66,8 @@ const STATE_COLORS: Record<Shown, string> = {
 	failed: 'red',
 };
 
-const ASCII: Record<string, string> = {'·': '-', '×': 'x', '…': '...', 'µ': 'u', '—': '-', '–': '-', '≈': '~', '≤': '<=', '▸': '>'};
-const toAscii = (value: string) => value.replace(/[·×…µ—–≈≤▸]/g, (c) => ASCII[c] ?? c);
+const ASCII: Record<string, string> = {'·': '-', '×': 'x', '…': '...', 'µ': 'u', '—': '-', '–': '-', '≈': '~', '≤': '<=', '▸': '>', '←': '<-', '→': '->', '•': '-'};
+const toAscii = (value: string) => value.replace(/[·×…µ—–≈≤▸←→•]/g, (c) => ASCII[c] ?? c);
 
 export function makeTheme({color = true, ascii = false, name = 'default'}: {color?: boolean; ascii?: boolean; name?: ThemeName | undefined} = {}): Theme {
 	const pick = (value: string): Color => (color ? value : undefined);

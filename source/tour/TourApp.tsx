@@ -4,12 +4,13 @@
  * slide measured kept for the closing slide.
  */
 import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {useApp, useInput, useStdin} from 'ink';
+import {useApp, useStdin} from 'ink';
 import {LiveSource, SimSource, type Source} from '../app.js';
 import type {KeyHint} from '../components/Footer.js';
 import {ThemeContext, type Theme} from '../components/theme.js';
 import {TourView} from '../components/TourView.js';
 import type {WorkerPool} from '../engine/pool.js';
+import {useKeys} from '../hooks/use-keys.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import type {Snapshot} from '../model/snapshot.js';
 import {sceneStarted} from '../record.js';
@@ -89,16 +90,13 @@ function TourShell({slides, index, theme, source, results, auto, onMove, onRerun
 	const finished = snapshots.every((lane) => lane.every((snapshot) => snapshot.finished));
 	if (finished && slide.view) results.set(slide.id, snapshots.flat());
 
-	useInput(
-		(input, key) => {
-			if (input === 'q' || key.escape || (key.ctrl && input === 'c')) exit();
-			else if (key.rightArrow || input === 'n' || input === ' ') onMove(1);
-			else if (key.leftArrow || input === 'p') onMove(-1);
-			else if (input === 'r') onRerun();
-			else if (input === '?') setHelp((shown) => !shown);
-		},
-		{isActive: isRawModeSupported},
-	);
+	useKeys((key) => {
+		if (key === 'q' || key === 'escape' || key === 'ctrl+c') exit();
+		else if (key === 'right' || key === 'n' || key === ' ') onMove(1);
+		else if (key === 'left' || key === 'p') onMove(-1);
+		else if (key === 'r') onRerun();
+		else if (key === '?') setHelp((shown) => !shown);
+	});
 
 	// --auto: the next slide once this one's scene is done (and a pause to talk over it).
 	// Without a keyboard the tour also ends by itself after the last slide.

@@ -1,0 +1,77 @@
+/** --record: asciicast v2 files parsed event by event; seeded ones byte-identical. */
+import {execFile} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {promisify} from 'node:util';
+import {describe, expect, it} from 'vitest';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'threadlab-cast-'));
+const cli = async (args: string[]) => run(process.execPath, ['dist/cli.js', ...args], {env: {PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? ''}});
+
+type Event = [number, 'o' | 'm', string];
+
+function parse(path: string): {header: Record<string, unknown>; events: Event[]} {
+	const [first, ...rest] = readFileSync(path, 'utf8').trimEnd().split('\n');
+	const events = rest.map((line) => JSON.parse(line) as Event);
+	for (const event of events) {
+		expect(event).toHaveLength(3);
+		expect(typeof event[0]).toBe('number');
+		expect(['o', 'm']).toContain(event[1]);
+		expect(typeof event[2]).toBe('string');
+	}
+	const times = events.map((event) => event[0]);
+	expect(times).toEqual([...times].sort((a, b) => a - b));
+	return {header: JSON.parse(first!) as Record<string, unknown>, events};
+}
+
+const markers = (events: Event[]) => events.filter((event) => event[1] === 'm').map((event) => event[2]);
+
+describe('--record', () => {
+	it('a seeded scene: no timestamp, markers in order, the same bytes twice', async () => {
+		const [a, b] = [join(dir, 'a.cast'), join(dir, 'b.cast')];
+		await cli(['race', '--seed', '5', '-i', '200', '--record', a]);
+		await cli(['race', '--seed', '5', '-i', '200', '--record', b]);
+		expect(readFileSync(a)).toEqual(readFileSync(b));
+		const {header, events} = parse(a);
+		expect(header).toEqual({version: 2, width: 80, height: 24, title: 'threadlab race · seed 5', env: {TERM: 'xterm-256color', SHELL: '/bin/sh'}});
+		expect(markers(events)).toEqual(['race', 'race unsafe', 'race mutex', 'race atomic']);
+		const screen = events.filter((event) => event[1] === 'o').map((event) => event[2]).join('');
+		expect(screen).toContain('both read');
+		expect(screen).toContain('simulated · seed 5');
+	});
+
+	it('the seeded tour: a marker at every slide, in order, quickly', async () => {
+		const path = join(dir, 'talk.cast');
+		const started = Date.now();
+		await cli(['tour', '--seed', '1', '-s', '0.2', '-t', '2', '-i', '100', '--auto', '0.5', '--record', path]);
+		expect(Date.now() - started).toBeLessThan(30_000);
+		const slides = markers(parse(path).events).filter((label) => label.startsWith('slide '));
+		expect(slides.map((label) => label.slice(0, label.indexOf(':')))).toEqual(Array.from({length: 10}, (_, i) => `slide ${i + 1}/10`));
+	});
+
+	it('a live piped run: a timestamp, the printed lines with \\r\\n, a marker', async () => {
+		const path = join(dir, 'live.cast');
+		const {stdout} = await cli(['join', '-s', '0.2', '--record', path]);
+		const {header, events} = parse(path);
+		expect(typeof header['timestamp']).toBe('number');
+		expect(markers(events)).toEqual(['join']);
+		const output = events.filter((event) => event[1] === 'o').map((event) => event[2]).join('');
+		expect(output).toBe(stdout.replaceAll('\n', '\r\n'));
+		expect(output).toContain('hello\r\n');
+	});
+
+	it.each([
+		['a directory', () => dir, /--record must name a file, and .* is a directory/],
+		['a missing folder', () => join(dir, 'nope', 'x.cast'), /--record: the folder .*nope does not exist/],
+		['an unwritable place', () => '/proc/threadlab.cast', /--record cannot write \/proc\/threadlab.cast/],
+	])('to %s: one line, exit 2, no file', async (_name, path, message) => {
+		const error = await cli(['sleepers', '--record', path()]).catch((error_: {code: number; stderr: string}) => error_);
+		expect(error).toMatchObject({code: 2});
+		const {stderr} = error as {stderr: string};
+		expect(stderr.trim().split('\n')).toHaveLength(1);
+		expect(stderr).toMatch(message);
+		expect(existsSync(join(dir, 'nope'))).toBe(false);
+	});
+});

@@ -1,0 +1,70 @@
+/** The tour: every slide fits 80×24, and without a terminal it reads as the talk's outline. */
+import {execFile} from 'node:child_process';
+import {promisify} from 'node:util';
+import React from 'react';
+import {describe, expect, it} from 'vitest';
+import {TourView} from '../source/components/TourView.js';
+import {SimSession} from '../source/engine/sim-session.js';
+import {renderText} from '../source/frame.js';
+import {toSnapshot} from '../source/model/snapshot.js';
+import {RACE_DEFAULTS} from '../source/scenes/index.js';
+import {TOUR_HELP, TOUR_KEYS} from '../source/tour/TourApp.js';
+import {tourSlides} from '../source/tour/slides.js';
+import {lanesFor} from '../source/view.js';
+
+const run = promisify(execFile);
+const slides = tourSlides({threads: 5, sleep: 2}, RACE_DEFAULTS);
+
+function slideAt(index: number, seconds: number, width: number, height: number, ascii = false): string {
+	const slide = slides[index]!;
+	const session = new SimSession(slide.view ? lanesFor(slide.view) : [], 1);
+	session.advanceTo(seconds * 1000);
+	const snapshots = session.samples().map((lane) => lane.map(toSnapshot));
+	const view = React.createElement(TourView, {slide, index, count: slides.length, snapshots, measured: ['sleepers: elapsed 2.00 s'], width, height, keys: TOUR_KEYS, helpKeys: TOUR_HELP, help: false, label: 'simulated · seed 1'});
+	return renderText(view, {width, height, color: false, ascii});
+}
+
+describe('tour slides', () => {
+	it('has the notebook order, code of at most 12 lines and one to three points', () => {
+		expect(slides.map((slide) => slide.id)).toEqual(['threads', 'start', 'hello', 'join', 'sleepers', 'sequential', 'unsafe', 'mutex', 'atomic', 'summary']);
+		for (const slide of slides.slice(0, -1)) {
+			expect(slide.code.length).toBeLessThanOrEqual(12);
+			expect(slide.points.length).toBeGreaterThanOrEqual(1);
+			expect(slide.points.length).toBeLessThanOrEqual(3);
+		}
+	});
+
+	it.each(slides.map((slide, index) => [slide.id, index]))('%s fits 80×24 mid-scene and when done', (_id, index) => {
+		for (const seconds of [0.5, 30]) {
+			const lines = slideAt(index as number, seconds, 80, 24).split('\n');
+			expect(lines.length).toBeLessThan(24);
+			expect(lines.every((line) => line.length <= 80)).toBe(true);
+			expect(lines[0]).toContain(`threadlab tour · ${(index as number) + 1}/10`);
+			expect(lines.at(-1)).toContain('q quit');
+		}
+	});
+
+	it('shows the scene under the slide: join prints hello after the wake', () => {
+		const text = slideAt(3, 30, 80, 24);
+		expect(text.indexOf('thread3 has woken up from sleep')).toBeLessThan(text.lastIndexOf('hello'));
+		expect(text).toContain('thread.join()');
+	});
+
+	it('--ascii slides are ASCII only', () => {
+		for (const index of [0, 4, 6]) expect(slideAt(index, 1, 80, 24, true)).toMatch(/^[\x20-\x7e\n]*$/);
+	});
+});
+
+describe('tour without a terminal', () => {
+	it('prints every slide, its points and its scene, then what was measured', async () => {
+		const {stdout} = await run(process.execPath, ['dist/cli.js', 'tour', '-s', '0.2', '-t', '2', '-i', '100'], {env: {PATH: process.env['PATH'] ?? ''}});
+		const lines = stdout.split('\n');
+		const titles = lines.filter((line) => line.startsWith('== slide '));
+		expect(titles).toHaveLength(10);
+		expect(titles[0]).toBe('== slide 1/10: What is a thread? ==');
+		expect(lines).toContain('I am thread3. Going to sleep for 0.2 seconds');
+		const measured = lines.slice(lines.indexOf('== slide 10/10: what we measured =='));
+		expect(measured.some((line) => /^- sleepers: elapsed 0\.2\d s/.test(line))).toBe(true);
+		expect(measured.some((line) => /^- mutex: exact, 200 in/.test(line))).toBe(true);
+	}, 30_000);
+});
