@@ -1,5 +1,5 @@
 /** --record: asciicast v2 files parsed event by event; seeded ones byte-identical. */
-import {execFile} from 'node:child_process';
+import {execFile, execFileSync} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -73,5 +73,23 @@ describe('--record', () => {
 		expect(stderr.trim().split('\n')).toHaveLength(1);
 		expect(stderr).toMatch(message);
 		expect(existsSync(join(dir, 'nope'))).toBe(false);
+	});
+});
+
+const hasAsciinema = (() => {
+	try {
+		return execFileSync('asciinema', ['--version'], {stdio: 'pipe'}).length > 0;
+	} catch {
+		return false;
+	}
+})();
+
+describe.skipIf(!hasAsciinema)('the real player', () => {
+	it('asciinema cat plays a seeded recording to its last frame', async () => {
+		const path = join(dir, 'played.cast');
+		await cli(['join', '--seed', '2', '-s', '0.3', '--record', path]);
+		// asciinema cat reads /dev/tty: give it one with script(1).
+		const played = execFileSync('script', ['-qec', `asciinema cat ${path}`, '/dev/null'], {encoding: 'utf8'});
+		expect(played).toContain('hello at 0.30 s, after thread3 woke at 0.30 s');
 	});
 });
