@@ -4,7 +4,7 @@ import {fixed, truncate} from '../model/format.js';
 import type {Snapshot} from '../model/snapshot.js';
 import {RACE_LESSON} from '../scenes/race.js';
 import {SCENES} from '../scenes/index.js';
-import {Footer, type KeyHint} from './Footer.js';
+import {type ChromeProps, Footer} from './Footer.js';
 import {Header} from './Header.js';
 import {Help} from './Help.js';
 import {type LockColumn, LockPanel, lockPanelHeight} from './LockPanel.js';
@@ -12,16 +12,9 @@ import {MIN_HEIGHT, MIN_WIDTH, TooSmall} from './SceneView.js';
 import {ThreadTable, tableHeight} from './ThreadTable.js';
 import {useTheme} from './theme.js';
 
-export interface DashboardViewProps {
+export interface DashboardViewProps extends ChromeProps {
 	sleepers: Snapshot;
 	columns: readonly LockColumn[];
-	width: number;
-	height: number;
-	keys: readonly KeyHint[];
-	helpKeys: readonly KeyHint[];
-	help: boolean;
-	label: string;
-	registers: boolean;
 }
 
 /** `threadlab` with no scene: the sleepers' rows above the lock panel (unsafe beside mutex). */

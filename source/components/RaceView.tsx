@@ -4,7 +4,7 @@ import type {CounterMode} from '../model/types.js';
 import {fixed, truncate} from '../model/format.js';
 import type {Snapshot} from '../model/snapshot.js';
 import {RACE_CODE, RACE_LESSON} from '../scenes/race.js';
-import {Footer, type KeyHint} from './Footer.js';
+import {type ChromeProps, Footer} from './Footer.js';
 import {Header} from './Header.js';
 import {Help} from './Help.js';
 import {type LockColumn, LockPanel, lockPanelHeight} from './LockPanel.js';
@@ -27,15 +27,8 @@ export function raceSummary(columns: readonly LockColumn[], dot: string): string
 	return parts.length > 0 ? parts.join(` ${dot} `) : 'starting threads…';
 }
 
-export interface RaceViewProps {
+export interface RaceViewProps extends ChromeProps {
 	columns: readonly LockColumn[];
-	width: number;
-	height: number;
-	keys: readonly KeyHint[];
-	helpKeys: readonly KeyHint[];
-	help: boolean;
-	label: string;
-	registers: boolean;
 }
 
 /** `threadlab race`: the lock panel with every mode side by side. */

@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import {fixed, truncate} from '../model/format.js';
 import type {Snapshot} from '../model/snapshot.js';
 import {EventLog} from './EventLog.js';
-import {Footer, type KeyHint} from './Footer.js';
+import {type ChromeProps, Footer, type KeyHint} from './Footer.js';
 import {Header} from './Header.js';
 import {Help} from './Help.js';
 import {ThreadTable, tableHeight} from './ThreadTable.js';
@@ -13,21 +13,13 @@ export const MIN_WIDTH = 20;
 /** header 2, blank, main + one row, blank, one log line, blank, summary, footer, one spare. */
 export const MIN_HEIGHT = 11;
 
-export interface SceneViewProps {
+export interface SceneViewProps extends Omit<ChromeProps, 'helpKeys'> {
 	snapshot: Snapshot;
 	title: string;
 	lesson: string;
 	code: readonly string[];
-	/** What runs the scene: `real threads`, `simulated · seed 42`. */
-	label: string;
-	width: number;
-	/** Lines available; the view keeps one spare so Ink never has to clear the screen. */
-	height: number;
-	/** The footer's keys; none when there is no keyboard. */
-	keys: readonly KeyHint[];
-	/** Every key with a longer description, for `?`. */
+	/** Every key with a longer description, for `?` (default: the footer's). */
 	helpKeys?: readonly KeyHint[];
-	help: boolean;
 }
 
 /** In place of a frame that would not fit: the whole message when there is room for it. */

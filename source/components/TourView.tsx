@@ -6,14 +6,14 @@ import type {Snapshot} from '../model/snapshot.js';
 import type {Slide} from '../tour/slides.js';
 import {Code} from './Code.js';
 import {EventLog} from './EventLog.js';
-import {Footer, type KeyHint} from './Footer.js';
+import {type ChromeProps, Footer} from './Footer.js';
 import {Help} from './Help.js';
 import {LockPanel} from './LockPanel.js';
 import {MIN_HEIGHT, MIN_WIDTH, TooSmall} from './SceneView.js';
 import {ThreadTable, tableHeight} from './ThreadTable.js';
 import {useTheme} from './theme.js';
 
-export interface TourViewProps {
+export interface TourViewProps extends ChromeProps {
 	slide: Slide;
 	index: number;
 	count: number;
@@ -21,13 +21,6 @@ export interface TourViewProps {
 	snapshots: readonly (readonly Snapshot[])[];
 	/** The closing slide's lines. */
 	measured: readonly string[];
-	width: number;
-	height: number;
-	keys: readonly KeyHint[];
-	helpKeys: readonly KeyHint[];
-	help: boolean;
-	label: string;
-	registers?: boolean;
 }
 
 /** The live scene under a slide, in the lines it is given. */
