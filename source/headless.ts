@@ -22,7 +22,13 @@ export async function streamRun(pool: WorkerPool, program: RunProgram, onLine?: 
 	let printed = 0;
 	const flush = () => {
 		const sample = run.sample();
-		for (; printed < sample.events.length; printed++) onLine?.(logText(sample.events[printed]!, sample.threads));
+		for (; printed < sample.events.length; printed++) {
+			const event = sample.events[printed]!;
+			// A worker publishes its failure before its message reaches this thread: a printed
+			// line is final, so hold it until the message is in (#settle wakes the loop below).
+			if (event.kind === 'fail' && sample.threads[event.thread]?.error === undefined && !run.finished) break;
+			onLine?.(logText(event, sample.threads));
+		}
 		return sample;
 	};
 	let done = false;

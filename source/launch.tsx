@@ -7,9 +7,10 @@ import type {Instance} from 'ink';
 import {WorkerPool} from './engine/pool.js';
 import {closingLines, failedThreads, jsonFor, runHeadless, simulateHeadless} from './headless.js';
 import type {Options} from './options.js';
+import {UsageError} from './usage-error.js';
 import {Cast, castHeader, teeStdout} from './record.js';
 import {tourSlides} from './tour/slides.js';
-import {type View, viewFor} from './view.js';
+import {type View, checkFailures, viewFor} from './view.js';
 
 const SIGNALS = [
 	['SIGINT', 130],
@@ -68,6 +69,7 @@ async function prepareTerminal(): Promise<typeof import('./interactive.js')> {
 }
 
 export async function launchView(view: View, options: Options): Promise<number> {
+	checkFailures(view, options.seed !== undefined);
 	if (options.record !== undefined && options.seed !== undefined) {
 		const {recordView} = await import('./frames-cli.js');
 		const seconds = recordView(view, options, options.record);
@@ -96,6 +98,7 @@ export async function launchView(view: View, options: Options): Promise<number> 
 }
 
 export async function launchTour(options: Options): Promise<number> {
+	if (Object.keys(options.failures).length > 0) throw new UsageError('THREADLAB_FAIL does not apply to the tour: use it with one scene');
 	const race = {threads: options.raceThreads, increments: options.increments, workMicros: options.workMicros};
 	const slides = tourSlides({threads: options.threads, sleep: options.sleep}, race);
 	if (options.record !== undefined && options.seed !== undefined) {

@@ -2,6 +2,7 @@
 import {COUNTER_MODES, type CounterMode, type Failure} from './engine/jobs.js';
 import type {RunProgram} from './engine/run.js';
 import type {Options} from './options.js';
+import {UsageError} from './usage-error.js';
 import {type RaceOptions, SCENES, type Scene, type SceneOptions, raceProgram} from './scenes/index.js';
 
 export type View = (
@@ -27,6 +28,16 @@ export function viewFor(options: Options): View {
 		default:
 			return {kind: 'scene', scene: SCENES[options.scene], options: sceneOptions, ...failures};
 	}
+}
+
+/** THREADLAB_FAIL must name threads that exist, on real threads: a typo must not pass silently. */
+export function checkFailures(view: View, seeded: boolean): void {
+	const wanted = Object.keys(view.failures ?? {});
+	if (wanted.length === 0) return;
+	if (seeded) throw new UsageError('THREADLAB_FAIL makes real threads fail; it does not apply with --seed');
+	const names = new Set(lanesFor(view).flat().flatMap((program) => program.threads.map((thread) => thread.name)));
+	const unknown = wanted.filter((name) => !names.has(name));
+	if (unknown.length > 0) throw new UsageError(`THREADLAB_FAIL names ${unknown.join(', ')}, but this scene's threads are ${[...names].join(', ')}`);
 }
 
 function withFailures(program: RunProgram, failures: Record<string, Failure> | undefined): RunProgram {

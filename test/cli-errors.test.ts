@@ -4,7 +4,7 @@
  * no stack trace, nothing on stdout, and over fast, before any worker thread started.
  *
  * "No worker started" is checked directly: the child runs with a preload that wraps
- * `worker_threads.Worker`, so a worker started anyway would add a line to stderr.
+ * `worker_threads.Worker` and reports every worker it starts on a pipe of its own (fd 3).
  */
 import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
@@ -14,7 +14,7 @@ import {SCENE_NAMES} from '../source/scenes/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = `${root}dist/cli.js`;
-/** Wraps Worker (and re-syncs the ESM named export) so any thread started says so on stderr. */
+/** Wraps Worker (and re-syncs the ESM named export) so any thread started says so on fd 3. */
 const NO_WORKERS = `data:text/javascript,${encodeURIComponent(`
 import wt from 'node:worker_threads';
 import {syncBuiltinESMExports} from 'node:module';
@@ -22,7 +22,7 @@ import {writeSync} from 'node:fs';
 const Original = wt.Worker;
 wt.Worker = class extends Original {
 	constructor(...args) {
-		writeSync(2, 'TEST: a worker thread was started\\n');
+		writeSync(3, 'worker started\\n');
 		super(...args);
 	}
 };
@@ -37,22 +37,26 @@ interface Result {
 	code: number | null;
 	stdout: string;
 	stderr: string;
+	/** What the preload saw: one line per worker thread started. */
+	workers: string;
 	ms: number;
 }
 
 function threadlab(args: readonly string[], env: Record<string, string> = {}): Promise<Result> {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
-		const child = spawn(process.execPath, ['--import', NO_WORKERS, cli, ...args], {cwd: root, env: {...baseEnv, ...env}, stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, ['--import', NO_WORKERS, cli, ...args], {cwd: root, env: {...baseEnv, ...env}, stdio: ['ignore', 'pipe', 'pipe', 'pipe']});
 		let stdout = '';
 		let stderr = '';
-		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+		let workers = '';
+		child.stdio[3]!.on('data', (chunk: Buffer) => (workers += chunk.toString()));
+		child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+		child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
 		const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
 		child.on('error', reject);
 		child.on('close', (code) => {
 			clearTimeout(timer);
-			resolve({code, stdout, stderr, ms: performance.now() - started});
+			resolve({code, stdout, stderr, workers, ms: performance.now() - started});
 		});
 	});
 }
@@ -105,12 +109,21 @@ const CASES: Case[] = [
 	['two scenes', ['hello', 'join'], {}, 'scene', 'expected one scene, got 2: hello join'],
 	['an unknown flag', ['sleepers', '--bogus'], {}, '--bogus', 'unknown flag --bogus; see threadlab --help'],
 	['an unknown short flag', ['-x'], {}, '-x', 'unknown flag -x; see threadlab --help'],
-	['--threads on start', ['start', '--threads', '3'], {}, '--threads', /^--threads does not apply to scene start; it applies to sleepers, sequential, race, dashboard$/],
-	['--mode on sleepers', ['sleepers', '--mode', 'mutex'], {}, '--mode', '--mode does not apply to scene sleepers; it applies to race'],
+	['--threads on start', ['start', '--threads', '3'], {}, '--threads', /^--threads does not apply to scene start; it applies to sleepers, sequential, race, dashboard\b/],
+	['--mode on sleepers', ['sleepers', '--mode', 'mutex'], {}, '--mode', /^--mode does not apply to scene sleepers; it applies to race\b/],
 	['--increments on hello', ['hello', '-i', '5'], {}, '--increments', /^--increments does not apply to scene hello; it applies to race\b/],
 	// the failure injection's environment variable
 	['THREADLAB_FAIL="bad name"', ['sleepers', '-t', '2'], {THREADLAB_FAIL: 'bad name'}, 'THREADLAB_FAIL', /^THREADLAB_FAIL must be thread names\b.*\(got bad name\)$/],
 	['THREADLAB_FAIL=thread_1:boom', ['sleepers'], {THREADLAB_FAIL: 'thread_1:boom'}, 'THREADLAB_FAIL', /^THREADLAB_FAIL must be thread names\b.*\(got thread_1:boom\)$/],
+	['THREADLAB_FAIL naming no thread of the scene', ['sleepers', '-t', '3'], {THREADLAB_FAIL: 'thread_9'}, 'THREADLAB_FAIL', "THREADLAB_FAIL names thread_9, but this scene's threads are thread_0, thread_1, thread_2"],
+	['THREADLAB_FAIL with --seed', ['sleepers', '--seed', '1'], {THREADLAB_FAIL: 'thread_1'}, 'THREADLAB_FAIL', 'THREADLAB_FAIL makes real threads fail; it does not apply with --seed'],
+	['THREADLAB_FAIL with the tour', ['tour'], {THREADLAB_FAIL: 'thread_1'}, 'THREADLAB_FAIL', /^THREADLAB_FAIL does not apply to the tour\b/],
+	// the talk's flags
+	['--record to a directory', ['sleepers', '--record', '/tmp'], {}, '--record', '--record must name a file, and /tmp is a directory'],
+	['--record to a missing folder', ['sleepers', '--record', '/nonexistent-threadlab/t.cast'], {}, '--record', '--record: the folder /nonexistent-threadlab does not exist'],
+	['--auto on race', ['race', '--auto', '2'], {}, '--auto', /^--auto does not apply to scene race; it applies to tour$/],
+	['--auto -1', ['tour', '--auto', '-1'], {}, '--auto', /^--auto must be a number of seconds from 0 to 3600 \(got -1\)$/],
+	['--theme neon', ['tour', '--theme', 'neon'], {}, '--theme', '--theme must be one of default, high-contrast (got neon)'],
 ];
 
 beforeAll(() => {
@@ -125,7 +138,7 @@ describe('a bad command line: exit 2, one line naming the flag, nothing started'
 	});
 
 	it.each(CASES)('%s', async (_what, args, env, flag, message) => {
-		const {code, stdout, stderr, ms} = await threadlab(args, env);
+		const {code, stdout, stderr, workers, ms} = await threadlab(args, env);
 		expect(stderr, 'exactly one line on stderr').toMatch(/^[^\n]*\n$/);
 		const line = stderr.slice(0, -1);
 		expect(line).toMatch(/^threadlab: /);
@@ -134,7 +147,7 @@ describe('a bad command line: exit 2, one line naming the flag, nothing started'
 		else expect(text).toMatch(message);
 		expect(text).toMatch(new RegExp(`(^|[\\s"(])${escape(flag)}\\b`));
 		expect(stderr).not.toMatch(/^\s+at /m);
-		expect(stderr).not.toContain('TEST: a worker thread was started');
+		expect(workers, 'worker threads started').toBe('');
 		expect(stdout).toBe('');
 		expect(code).toBe(2);
 		expect(ms, `took ${Math.round(ms)} ms`).toBeLessThan(FAST_MS);
@@ -144,9 +157,10 @@ describe('a bad command line: exit 2, one line naming the flag, nothing started'
 describe('the check itself', () => {
 	// The preload must see a worker when one starts, or "no worker started" above proves nothing.
 	it('a good command line with a thread is reported by the preload', async () => {
-		const {code, stdout, stderr} = await threadlab(['start', '-s', '0.05']);
+		const {code, stdout, stderr, workers} = await threadlab(['start', '-s', '0.05']);
 		expect(code).toBe(0);
 		expect(stdout).toContain('thread1 has woken up from sleep');
-		expect(stderr).toBe('TEST: a worker thread was started\n');
+		expect(stderr).toBe('');
+		expect(workers).toBe('worker started\n');
 	});
 });

@@ -129,33 +129,7 @@ describe('--json', () => {
 	});
 });
 
-describe('bad flags: exit 2, one line on stderr, nothing started', () => {
-	it.each<[string[], string]>([
-		[['-t', '0'], '--threads must be an integer from 1 to 256 (got 0)'],
-		[['sleepers', '-t', 'abc'], '--threads must be an integer from 1 to 256 (got abc)'],
-		[['sleepers', '--threads=1.5'], '--threads must be an integer from 1 to 256 (got 1.5)'],
-		[['hello', '-s', '0'], '--sleep must be a number of seconds greater than 0 and at most 3600 (got 0)'],
-		[['hello', '-s', '-1'], '--sleep must be a number of seconds greater than 0 and at most 3600 (got -1)'],
-		[['join', '--sleep', '1e9'], '--sleep must be a number of seconds greater than 0 and at most 3600 (got 1e9)'],
-		[['--fps', '61'], '--fps must be an integer from 1 to 60 (got 61)'],
-		[['--bogus'], 'unknown flag --bogus; see threadlab --help'],
-		[['nope'], `unknown scene "nope"; the scenes are ${SCENE_NAMES.join(', ')}`],
-	])('threadlab %j', async (args, message) => {
-		const {code, stdout, stderr} = await threadlab(args);
-		expect(code).toBe(2);
-		expect(stdout).toBe('');
-		expect(stderr).toBe(`threadlab: ${message}\n`);
-	});
-
-	it('--threads on start', async () => {
-		const {code, stdout, stderr} = await threadlab(['start', '-t', '3']);
-		expect(code).toBe(2);
-		expect(stdout).toBe('');
-		expect(lines(stderr)).toHaveLength(1);
-		expect(stderr).toMatch(/^threadlab: --threads does not apply to scene start; it applies to sleepers, sequential/);
-		expect(stderr).not.toMatch(/\n\s+at /);
-	});
-});
+// Bad command lines: the full table is test/cli-errors.test.ts.
 
 describe('help and version', () => {
 	it('--help: exit 0, every scene, every flag, an example', async () => {

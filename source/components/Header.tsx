@@ -7,19 +7,22 @@ import {useTheme} from './theme.js';
 export const Header = memo(function Header({scene, title, label, lesson, width}: {scene: string; title: string; label: string; lesson: string; width: number}) {
 	const theme = useTheme();
 	const dot = ` ${theme.glyphs.dot} `;
-	lesson = theme.text(lesson);
-	const left = truncate(`threadlab${dot}${scene}${dot}${title}`, Math.max(0, width - label.length - 1), theme.glyphs.ellipsis);
+	// The program and the scene come first: the label shortens to its first part
+	// (`real threads`), then goes, before they would be cut.
+	const needed = `threadlab${dot}${scene}`.length;
+	const shown = [label, label.split(' · ')[0] ?? '', ''].map((text) => theme.text(text)).find((text) => width - text.length - 1 >= needed) ?? '';
+	const left = truncate(`threadlab${dot}${scene}${dot}${title}`, Math.max(0, width - shown.length - (shown ? 1 : 0)), theme.glyphs.ellipsis);
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate">
 				<Text bold color={theme.accent}>
 					{left}
 				</Text>
-				{' '.repeat(Math.max(1, width - left.length - label.length))}
-				<Text color={theme.muted}>{label}</Text>
+				{' '.repeat(Math.max(1, width - left.length - shown.length))}
+				<Text color={theme.muted}>{shown}</Text>
 			</Text>
 			<Text wrap="truncate" color={theme.muted}>
-				{truncate(lesson, width, theme.glyphs.ellipsis)}
+				{truncate(theme.text(lesson), width, theme.glyphs.ellipsis)}
 			</Text>
 		</Box>
 	);

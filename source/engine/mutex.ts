@@ -53,6 +53,16 @@ export class Mutex {
 		}
 	}
 
+	/**
+	 * The holder died without unlocking (its worker exited): free the lock and wake every
+	 * waiter, so the others finish instead of waiting forever. Only for a dead holder.
+	 */
+	abandon(owner: number): void {
+		if (Atomics.compareExchange(this.i32, this.holderCell, owner + 1, 0) !== owner + 1) return;
+		Atomics.store(this.i32, this.cell, FREE);
+		Atomics.notify(this.i32, this.cell);
+	}
+
 	/** Thread index of the holder, or -1. */
 	get holder(): number {
 		return Atomics.load(this.i32, this.holderCell) - 1;

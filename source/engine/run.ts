@@ -8,6 +8,7 @@ import type {EventSample, MainState, Sample, ThreadSample} from '../model/types.
 import type {CounterMode, Job} from './jobs.js';
 import type {Lab, MainProgram, ThreadHandle} from './lab.js';
 import type {RunOutcome, WorkerPool} from './pool.js';
+import {Mutex} from './mutex.js';
 import {CODE_NAMES, Code, Ev, F, H, SharedState, T, epochNow} from './shared.js';
 
 export interface ThreadSpec {
@@ -180,11 +181,14 @@ export class RealRun implements Lab {
 	#settle(thread: number, outcome: RunOutcome): RunOutcome {
 		if (!outcome.ok) {
 			this.#errors[thread] = outcome.message;
+			new Mutex(this.shared.i32).abandon(thread);
 			if (this.shared.state(thread) !== Code.failed) {
 				this.shared.setTime(thread, F.endAt, epochNow());
 				this.shared.emit(Ev.fail, thread);
 				this.shared.setState(thread, Code.failed);
 			}
+			// Whoever streams the events (headless.ts) may be holding this thread's failure line.
+			Atomics.notify(this.shared.i32, H.events);
 		}
 		return outcome;
 	}

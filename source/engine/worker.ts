@@ -94,6 +94,14 @@ function counter(s: SharedState, t: number, job: Extract<Job, {kind: 'count'}>):
 	}
 }
 
+/** A thread that fails inside the critical section must not take the lock with it. */
+function releaseIfHeld(s: SharedState, t: number): void {
+	const mutex = new Mutex(s.i32);
+	if (mutex.holder !== t) return;
+	Atomics.store(s.i32, H.occupancy, 0);
+	mutex.unlock(t);
+}
+
 port.on('message', (message: RunMessage) => {
 	const s = new SharedState(message.buffer, message.dims);
 	const t = message.thread;
@@ -107,6 +115,7 @@ port.on('message', (message: RunMessage) => {
 		reply({type: 'finished'});
 	} catch (error) {
 		const text = error instanceof Error ? error.message : String(error);
+		releaseIfHeld(s, t);
 		s.setTime(t, F.endAt, epochNow());
 		s.emit(Ev.fail, t);
 		s.setState(t, Code.failed);

@@ -72,8 +72,14 @@ describe('Header', () => {
 		expect(lesson).toBe('All threads sleep at the same time.');
 	});
 
-	it('cuts the title and the lesson, never the label', () => {
-		expect(header(30)).toEqual(['threadlab - sl... real threads', 'All threads sleep at the sa...']);
+	it('cuts the title and the lesson; the label goes before the scene name would be cut', () => {
+		expect(header(36)).toEqual(['threadlab - sleepers... real threads', 'All threads sleep at the same time.']);
+		expect(header(30)).toEqual(['threadlab - sleepers - many...', 'All threads sleep at the sa...']);
+	});
+
+	it('shortens a long label to its first part first', () => {
+		const [top] = draw(<Header scene="race" title="a shared counter" label="real threads · 4 workers · 90 MB" lesson="" width={40} />, ascii);
+		expect(top).toBe('threadlab - race - a sha... real threads');
 	});
 });
 

@@ -24,6 +24,19 @@ describe('Mutex', () => {
 		expect(() => mutex.unlock(0)).toThrow('thread 0 unlocked a mutex nobody holds');
 	});
 
+	it('frees a lock whose holder died, waking every waiter; nobody else can abandon it', async () => {
+		const mutex = fresh();
+		mutex.lock(2);
+		Atomics.store(mutex.i32, H.mutex, 2);
+		mutex.abandon(1); // not the holder: nothing happens
+		expect(mutex.holder).toBe(2);
+		const waiting = Atomics.waitAsync(mutex.i32, H.mutex, 2);
+		mutex.abandon(2);
+		expect(await waiting.value).toBe('ok');
+		expect(mutex.holder).toBe(-1);
+		expect(mutex.lock(0)).toBe(false);
+	});
+
 	it('counts a contended acquisition and wakes the waiter', async () => {
 		const mutex = fresh();
 		mutex.lock(0);
