@@ -6,13 +6,20 @@ export interface TerminalSize {
 	rows: number;
 }
 
-/** The terminal's size, following resizes. A size of 0 (a pty opened without one) counts as 80×24. */
+/**
+ * The terminal's size, following resizes. A size of 0 (a pty opened without one) counts as 80×24.
+ * On a resize the screen is cleared first: the terminal has re-wrapped (or scrolled away) the
+ * old frame, so erasing it line by line, as Ink does, would leave pieces of it behind.
+ */
 export function useTerminalSize(): TerminalSize {
 	const {stdout} = useStdout();
 	const read = (): TerminalSize => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
 	const [size, setSize] = useState(read);
 	useEffect(() => {
-		const onResize = () => setSize(read());
+		const onResize = () => {
+			if (stdout.isTTY) stdout.write('\u001B[2J\u001B[H');
+			setSize(read());
+		};
 		stdout.on('resize', onResize);
 		return () => {
 			stdout.off('resize', onResize);
