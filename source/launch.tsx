@@ -61,9 +61,9 @@ async function guarded(options: Options, title: string, body: Body): Promise<num
 }
 
 /** Before Ink mounts: keys typed while the UI loads must not echo and shift the first frame. */
-async function prepareTerminal(): Promise<typeof import('./interactive.js')> {
+async function prepareTerminal<T>(load: () => Promise<T>): Promise<T> {
 	if (process.stdin.isTTY) process.stdin.setRawMode(true);
-	const interactive = await import('./interactive.js');
+	const interactive = await load();
 	process.stdout.write('\r\u001B[2K'); // erase what the tty echoed before raw mode
 	return interactive;
 }
@@ -89,7 +89,7 @@ export async function launchView(view: View, options: Options): Promise<number> 
 			else for (const line of closingLines(lanes.flat())) write(line);
 			return failedThreads(lanes.flat()) > 0 ? 1 : 0;
 		}
-		const {renderInteractive} = await prepareTerminal();
+		const {renderInteractive} = await prepareTerminal(async () => import('./interactive.js'));
 		const instance = renderInteractive(view, pool, options);
 		mount(instance);
 		await instance.waitUntilExit();
@@ -114,7 +114,8 @@ export async function launchTour(options: Options): Promise<number> {
 			if (options.json) write(JSON.stringify(json));
 			return failed ? 1 : 0;
 		}
-		const {renderTour} = await prepareTerminal();
+		// The tour's own chunk: syntax highlighting loads only for it.
+		const {renderTour} = await prepareTerminal(async () => import('./interactive-tour.js'));
 		// Seeded, or without a keyboard, the tour moves on by itself.
 		const auto = options.auto ?? (options.seed !== undefined || !process.stdin.isTTY ? 2 : undefined);
 		const instance = renderTour(slides, pool, options, auto);

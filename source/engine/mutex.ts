@@ -32,13 +32,15 @@ export class Mutex {
 				c = Atomics.exchange(this.i32, this.cell, CONTENDED);
 			}
 		}
-		Atomics.store(this.i32, this.holderCell, owner + 1);
+		// Plain writes: the lock's compare-exchange and release order them for every later holder;
+		// the screen's Atomics.load of a display-only value may see it a moment late.
+		this.i32[this.holderCell] = owner + 1;
 		return contended;
 	}
 
 	/** Release the lock. Only its holder may: anyone else gets an error and the lock stays held. */
 	unlock(owner: number): void {
-		const holder = Atomics.load(this.i32, this.holderCell);
+		const holder = this.i32[this.holderCell] ?? 0;
 		if (holder !== owner + 1) {
 			throw new Error(
 				holder === 0
@@ -46,7 +48,7 @@ export class Mutex {
 					: `thread ${owner} unlocked a mutex held by thread ${holder - 1}`,
 			);
 		}
-		Atomics.store(this.i32, this.holderCell, 0);
+		this.i32[this.holderCell] = 0;
 		if (Atomics.sub(this.i32, this.cell, 1) !== LOCKED) {
 			Atomics.store(this.i32, this.cell, FREE);
 			Atomics.notify(this.i32, this.cell, 1);

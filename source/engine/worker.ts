@@ -5,7 +5,7 @@
  * it is finished; it never writes to stdout (that would tear Ink's frames).
  */
 import {parentPort} from 'node:worker_threads';
-import type {Job, RunMessage, WorkerReply} from './jobs.js';
+import type {CounterMode, Job, RunMessage, WorkerReply} from './jobs.js';
 import {Mutex} from './mutex.js';
 import {Code, Ev, F, H, SharedState, T, epochNow} from './shared.js';
 
@@ -51,7 +51,55 @@ function work(s: SharedState, t: number, micros: number): void {
 	if (micros > 0) Atomics.wait(s.i32, s.cell(t, T.sleep), 0, micros / 1000);
 }
 
+/** Increments between two publications of progress (and two looks at the abort flag) when there is no work. */
+const BATCH = 1024;
+
+/**
+ * `--work 0`: nothing to wait for between the read and the write, so the loop is the lesson's
+ * bare increments, one mode per loop. Progress is published every BATCH increments (the screen
+ * samples it 30 times a second). The mutex loop is lock, read, write, unlock: the counter is read
+ * and written plainly inside the lock (its compare-exchange and release order them), and the
+ * occupancy self-check is left to the loop with work (an exact count shows no update was lost).
+ * A waiter still publishes `waiting`, then `holding` once it has the lock.
+ */
+function tightCounter(s: SharedState, t: number, mode: CounterMode, increments: number): void {
+	const {i32} = s;
+	const progress = s.cell(t, T.progress);
+	const local = s.cell(t, T.local);
+	const stateCell = s.cell(t, T.state);
+	const counterCell = H.counter;
+	const abortCell = H.abort;
+	const mutex = new Mutex(i32);
+	const onWait = () => Atomics.store(i32, stateCell, Code.waiting);
+	s.setTime(t, F.startAt, epochNow());
+	s.setState(t, mode === 'mutex' ? Code.holding : Code.running);
+	let value = 0;
+	for (let done = 0; done < increments && Atomics.load(i32, abortCell) === 0; ) {
+		const end = Math.min(increments, done + BATCH);
+		if (mode === 'unsafe') {
+			for (; done < end; done++) {
+				value = Atomics.load(i32, counterCell);
+				s.logRead(t, value);
+				Atomics.store(i32, counterCell, value + 1);
+			}
+		} else if (mode === 'mutex') {
+			for (; done < end; done++) {
+				if (mutex.lock(t, onWait)) Atomics.store(i32, stateCell, Code.holding);
+				value = i32[counterCell]!; // inside the lock: ordered by its acquire and release
+				i32[counterCell] = value + 1;
+				mutex.unlock(t);
+			}
+		} else {
+			for (; done < end; done++) value = Atomics.add(i32, counterCell, 1);
+		}
+		Atomics.store(i32, local, value);
+		Atomics.store(i32, progress, done);
+	}
+	s.setState(t, Code.running);
+}
+
 function counter(s: SharedState, t: number, job: Extract<Job, {kind: 'count'}>): void {
+	if (job.workMicros === 0 && !job.fail) return tightCounter(s, t, job.mode, job.increments);
 	const {i32} = s;
 	const progress = s.cell(t, T.progress);
 	const local = s.cell(t, T.local);
@@ -122,4 +170,6 @@ port.on('message', (message: RunMessage) => {
 		reply({type: 'failed', message: text});
 	}
 });
+// The first read of `performance` in a worker loads perf_hooks (~1–2 ms): do it now, not when a thread starts.
+epochNow();
 reply({type: 'ready'});

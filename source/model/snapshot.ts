@@ -193,7 +193,7 @@ export function toSnapshot(sample: Sample): Snapshot {
  * the same screen (spinner frame, tenth of a second, log, states, bars).
  */
 export function frameKey(snapshot: Snapshot, frameMs: number): string {
-	const tick = snapshot.finished ? -1 : Math.floor(snapshot.clockMs / Math.min(frameMs, 100));
+	const tick = snapshot.finished ? -1 : Math.floor(snapshot.clockMs / frameMs);
 	const rows = snapshot.threads.map((row) => `${row.state}${Math.floor(row.progress * 100)}:${row.local}`).join();
 	const race = snapshot.race ? `${snapshot.race.actual}|${snapshot.race.holder}` : '';
 	return `${tick}|${snapshot.log.length}|${snapshot.main.state}|${snapshot.finished}|${rows}|${race}|${snapshot.lastStep}`;

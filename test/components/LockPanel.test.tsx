@@ -33,8 +33,8 @@ describe('LockPanel', () => {
 			'contended                      -                    140                      -',
 			'holder                         -               thread_0                      -',
 			// 80 columns leave no room for the bars: name, icon and state stay.
-			'workers    thread_0 + done        thread_0 | holding',
-			'           thread_1 + done        thread_1 | waiting',
+			'workers    thread_0 + done        thread_0 - holding',
+			'           thread_1 + done        thread_1 - waiting',
 			'caught     thread_0 and thread_1 both read 41 and both wrote 42: one update lost',
 		]);
 	});
@@ -48,6 +48,6 @@ describe('LockPanel', () => {
 
 	it('shows what each worker last read when asked (step mode)', () => {
 		const lines = draw(<LockPanel columns={columns.slice(0, 2)} width={100} maxLines={20} registers />, ascii);
-		expect(lines.find((line) => line.startsWith('workers'))).toMatch(/thread_0 \+ done\s+r=120\s.*thread_0 \| holding\s+r=100/);
+		expect(lines.find((line) => line.startsWith('workers'))).toMatch(/thread_0 \+ done\s+r=120\s.*thread_0 - holding\s+r=100/);
 	});
 });

@@ -1,0 +1,120 @@
+/**
+ * Smoke test of `npm run bench` (bench/bench.mjs on the built dist/, which `npm test`
+ * builds first): one `--quick --json` run prints every row with a number and, where the
+ * issue sets one, a goal and whether it holds. Timing goals are not asserted here.
+ */
+import {spawn, spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {beforeAll, describe, expect, it} from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+interface Row {
+	id: string;
+	label: string;
+	unit: string;
+	min: number | null;
+	median: number | null;
+	max: number | null;
+	runs: number;
+	goal: string | null;
+	holds: boolean | null;
+	skipped?: string;
+}
+
+interface Report {
+	quick: boolean;
+	machine: {nproc: number; cpu: string; node: string};
+	rows: Row[];
+}
+
+const works = (command: string, args: string[]) => spawnSync(command, args, {stdio: 'ignore'}).status === 0;
+const hasPython = works('python3', ['-c', 'import pty, threading']);
+const hasPty = hasPython || (works('script', ['--version']) && works('stty', ['--version']));
+
+/** Rows that need a pseudo-terminal, and rows that compare with python3. */
+const PTY_ROWS = [
+	'firstFrame.bare',
+	'firstFrame.bareExit',
+	'firstFrame.app',
+	'firstFrame.appComplete',
+	'firstFrame.ratio',
+	'render.rows8',
+	'render.rows64',
+	'render.rows256',
+	'memory.threads1',
+	'memory.threads64',
+	'memory.threads256',
+	'memory.perThread',
+];
+const PYTHON_ROWS = ['sleep.python', 'sleep.pythonWake', 'counter.pythonUnsafe', 'counter.pythonLock', 'counter.mutexVsLock', 'counter.atomicVsLock'];
+const OTHER_ROWS = ['sleep.node', 'sleep.nodeWake', 'counter.unsafe', 'counter.mutex', 'counter.atomic'];
+/** The issue's goals: each of these rows carries one. */
+const GOAL_ROWS = ['firstFrame.ratio', 'render.rows8', 'render.rows256', 'sleep.node', 'counter.mutex', 'counter.atomic', 'counter.mutexVsLock', 'counter.atomicVsLock', 'memory.perThread'];
+
+function runBench(): Promise<{code: number | null; stdout: string; stderr: string}> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, ['bench/bench.mjs', '--quick', '--json'], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+		const timer = setTimeout(() => child.kill('SIGKILL'), 110_000);
+		child.on('error', reject);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			resolve({code, stdout, stderr});
+		});
+	});
+}
+
+beforeAll(() => {
+	if (!existsSync(`${root}dist/cli.js`)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
+});
+
+describe('npm run bench', () => {
+	it('--quick --json prints every row with a number and its goal', async () => {
+		const {code, stdout, stderr} = await runBench();
+		expect(code, stderr).toBe(0);
+		const report = JSON.parse(stdout) as Report;
+		expect(report.quick).toBe(true);
+		expect(report.machine.nproc).toBeGreaterThan(0);
+		expect(report.machine.node).toBe(process.version);
+
+		const ids = report.rows.map((row) => row.id);
+		expect(new Set(ids).size, 'row ids are unique').toBe(ids.length);
+		for (const id of [...PTY_ROWS, ...PYTHON_ROWS, ...OTHER_ROWS]) {
+			const row = report.rows.find((r) => r.id === id);
+			expect(row, `row ${id}`).toBeDefined();
+			if (!row) continue;
+			expect(row.label.length, id).toBeGreaterThan(0);
+			const mayBeSkipped = (PTY_ROWS.includes(id) && !hasPty) || (PYTHON_ROWS.includes(id) && !hasPython);
+			if (row.skipped !== undefined) {
+				expect(mayBeSkipped, `${id} skipped: ${row.skipped}`).toBe(true);
+			} else {
+				for (const key of ['min', 'median', 'max'] as const) {
+					expect(typeof row[key], `${id}.${key}`).toBe('number');
+					expect(Number.isFinite(row[key]), `${id}.${key}`).toBe(true);
+				}
+				expect(row.min!).toBeLessThanOrEqual(row.median!);
+				expect(row.median!).toBeLessThanOrEqual(row.max!);
+				expect(row.runs, id).toBeGreaterThan(0);
+			}
+			if (GOAL_ROWS.includes(id)) {
+				expect(row.goal, `${id} goal`).toMatch(/^[≤≥] /);
+				if (row.skipped === undefined) expect(typeof row.holds, `${id} holds`).toBe('boolean');
+			}
+		}
+		// Figures a broken measurement would get wrong, whatever the machine.
+		const median = (id: string) => report.rows.find((r) => r.id === id)?.median ?? null;
+		const sleepRatio = median('sleep.node');
+		expect(sleepRatio).toBeGreaterThanOrEqual(1);
+		expect(sleepRatio).toBeLessThan(1.5);
+		if (hasPty) {
+			expect(median('firstFrame.app')!).toBeGreaterThan(median('firstFrame.bare')! * 0.5);
+			expect(median('memory.threads256')!).toBeGreaterThan(median('memory.threads1')!);
+			expect(median('render.rows8')!).toBeGreaterThan(0);
+		}
+	}, 120_000);
+});
