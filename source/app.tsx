@@ -16,9 +16,9 @@ import {useMemory} from './hooks/use-memory.js';
 import {useRuns} from './hooks/use-runs.js';
 import {useSim} from './hooks/use-sim.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {SELECTIONS, footerKeys, helpKeys} from './keys.js';
+import {SELECTIONS, canStep, footerKeys, helpKeys} from './keys.js';
 import {plural} from './model/format.js';
-import type {Snapshot} from './model/snapshot.js';
+import {type Snapshot, allFinished} from './model/snapshot.js';
 import {type View, lanesFor} from './view.js';
 
 export interface AppProps {
@@ -86,7 +86,7 @@ function Shell({view, theme, source, selection, onSelect, onRerun}: {view: View;
 	// Every race column keeps the last run of its mode.
 	const latest = useRef(new Map<CounterMode, Snapshot>());
 	for (const snapshot of snapshots.flat()) if (snapshot.race && snapshot.main.state !== 'starting') latest.current.set(snapshot.race.mode, snapshot);
-	const finished = snapshots.every((lane) => lane.every((snapshot) => snapshot.finished));
+	const finished = allFinished(snapshots);
 
 	useKeys((key) => {
 		if (key === 'q' || key === 'escape' || key === 'ctrl+c') exit();
@@ -94,7 +94,7 @@ function Shell({view, theme, source, selection, onSelect, onRerun}: {view: View;
 		else if (key === '?') setHelp((shown) => !shown);
 		else if (key === 'm' && view.kind === 'race') onSelect();
 		else if (key === ' ' && source.togglePause) source.togglePause();
-		else if (key === 's' && source.step && view.kind !== 'scene') source.step();
+		else if (key === 's' && source.step && canStep(view, simulated)) source.step();
 	});
 
 	// Without a keyboard nobody could press q: leave once everything is done.

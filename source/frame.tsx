@@ -10,7 +10,7 @@ import {Screen} from './components/Screen.js';
 import {ThemeContext, type ThemeName, makeTheme} from './components/theme.js';
 import {SimSession} from './engine/sim-session.js';
 import {footerKeys, helpKeys} from './keys.js';
-import {toSnapshot} from './model/snapshot.js';
+import {toSnapshots} from './model/snapshot.js';
 import {type Options, parseOptions} from './options.js';
 import type {SceneName} from './scenes/index.js';
 import {type View, lanesFor, viewFor} from './view.js';
@@ -70,7 +70,7 @@ export function renderText(element: React.ReactElement, options: TextOptions): s
 
 /** A view's screen as the session stands, as text. */
 export function drawFrame(view: View, session: SimSession, options: TextOptions & {seed?: number | undefined}): string {
-	const snapshots = session.samples().map((lane) => lane.map(toSnapshot));
+	const snapshots = toSnapshots(session.samples());
 	const selected = view.kind === 'race' ? view.modes : [];
 	return renderText(
 		<Screen view={view} snapshots={snapshots} selected={selected} width={options.width} height={options.height} keys={footerKeys(view, true, selected)} helpKeys={helpKeys(view, true)} help={false} label={simulatedLabel(options.seed ?? 0)} registers />,

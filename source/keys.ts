@@ -8,12 +8,15 @@ export const SELECTIONS: ReadonlyArray<readonly CounterMode[]> = [['unsafe', 'mu
 
 export const selectionName = (modes: readonly CounterMode[]) => (modes.length > 1 ? 'all' : (modes[0] ?? 'all'));
 
+/** `s` steps the seeded scheduler where there is a race to step through. */
+export const canStep = (view: View, simulated: boolean): boolean => simulated && view.kind !== 'scene';
+
 export function footerKeys(view: View, simulated: boolean, selection: readonly CounterMode[], paused = false): KeyHint[] {
 	return [
 		{keys: 'r', action: 'run again'},
 		...(view.kind === 'race' ? [{keys: 'm', action: `mode: ${selectionName(selection)}`}] : []),
 		...(simulated ? [{keys: 'space', action: paused ? 'resume' : 'pause'}] : []),
-		...(simulated && view.kind !== 'scene' ? [{keys: 's', action: 'step'}] : []),
+		...(canStep(view, simulated) ? [{keys: 's', action: 'step'}] : []),
 		{keys: '?', action: 'help'},
 		{keys: 'q', action: 'quit'},
 	];
@@ -25,7 +28,7 @@ export function helpKeys(view: View, simulated: boolean): KeyHint[] {
 		{keys: 'r', action: simulated ? 'run again from virtual time 0' : 'run again (running threads are stopped and restarted)'},
 		...(view.kind === 'race' ? [{keys: 'm', action: 'the mode shown and run next: all, unsafe, mutex, atomic'}] : []),
 		...(simulated ? [{keys: 'space', action: 'pause or resume the virtual clock'}] : []),
-		...(simulated && view.kind !== 'scene' ? [{keys: 's', action: "one step: one thread's read, work or write"}] : []),
+		...(canStep(view, simulated) ? [{keys: 's', action: "one step: one thread's read, work or write"}] : []),
 		{keys: '?', action: 'show or hide this help'},
 		{keys: 'q Esc Ctrl+C', action: 'quit'},
 	];

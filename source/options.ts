@@ -83,6 +83,11 @@ const got = (value: unknown) => (value === undefined || value === '' ? 'nothing'
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : String(value));
 
+/** A plain decimal as typed (`2`, `0.5`, `.25`, `+3.`), or NaN: no exponents, signs or words. */
+function decimal(value: unknown): number {
+	return /^[+]?(\d+\.?\d*|\.\d+)$/.test(text(value)) ? Number(text(value)) : Number.NaN;
+}
+
 export function integerFlag(flag: string, value: unknown, min: number, max: number): number {
 	const number = /^[+]?\d+$/.test(text(value)) ? Number(text(value)) : Number.NaN;
 	if (!Number.isSafeInteger(number) || number < min || number > max) {
@@ -92,7 +97,7 @@ export function integerFlag(flag: string, value: unknown, min: number, max: numb
 }
 
 export function secondsFlag(flag: string, value: unknown, max: number): number {
-	const number = /^[+]?(\d+\.?\d*|\.\d+)$/.test(text(value)) ? Number(text(value)) : Number.NaN;
+	const number = decimal(value);
 	if (!Number.isFinite(number) || number <= 0 || number > max) {
 		throw new UsageError(`--${flag} must be a number of seconds greater than 0 and at most ${max} (got ${got(value)})`);
 	}
@@ -100,7 +105,7 @@ export function secondsFlag(flag: string, value: unknown, max: number): number {
 }
 
 export function autoFlag(value: unknown): number {
-	const number = /^[+]?(\d+\.?\d*|\.\d+)$/.test(text(value)) ? Number(text(value)) : Number.NaN;
+	const number = decimal(value);
 	if (!Number.isFinite(number) || number > 3600) throw new UsageError(`--auto must be a number of seconds from 0 to 3600 (got ${got(value)})`);
 	return number;
 }
@@ -114,7 +119,7 @@ export function choiceFlag<T extends string>(flag: string, value: unknown, choic
 
 export function framesFlag(value: unknown): number[] {
 	const parts = text(value).split(',');
-	const times = parts.map((part) => (/^[+]?(\d+\.?\d*|\.\d+)$/.test(part.trim()) ? Number(part) : Number.NaN));
+	const times = parts.map(decimal);
 	if (parts.length === 0 || times.some((time) => !Number.isFinite(time) || time > 86_400)) {
 		throw new UsageError(`--frames must be a comma-separated list of seconds from 0 to 86400, like 0,0.5,2.5 (got ${got(value)})`);
 	}

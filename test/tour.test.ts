@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest';
 import {TourView} from '../source/components/TourView.js';
 import {SimSession} from '../source/engine/sim-session.js';
 import {renderText} from '../source/frame.js';
-import {toSnapshot} from '../source/model/snapshot.js';
+import {toSnapshots} from '../source/model/snapshot.js';
 import {RACE_DEFAULTS} from '../source/scenes/index.js';
 import {TOUR_HELP, TOUR_KEYS} from '../source/tour/TourApp.js';
 import {tourSlides} from '../source/tour/slides.js';
@@ -19,7 +19,7 @@ function slideAt(index: number, seconds: number, width: number, height: number, 
 	const slide = slides[index]!;
 	const session = new SimSession(slide.view ? lanesFor(slide.view) : [], 1);
 	session.advanceTo(seconds * 1000);
-	const snapshots = session.samples().map((lane) => lane.map(toSnapshot));
+	const snapshots = toSnapshots(session.samples());
 	const view = React.createElement(TourView, {slide, index, count: slides.length, snapshots, measured: ['sleepers: elapsed 2.00 s'], width, height, keys: TOUR_KEYS, helpKeys: TOUR_HELP, help: false, label: 'simulated · seed 1'});
 	return renderText(view, {width, height, color: false, ascii});
 }

@@ -34,7 +34,6 @@ const EVENT_KINDS = {[Ev.sleep]: 'sleep', [Ev.wake]: 'wake', [Ev.print]: 'print'
 export class RealRun implements Lab {
 	readonly shared: SharedState;
 	readonly #program: RunProgram;
-	readonly #pool: WorkerPool;
 	readonly #outcomes: Array<Promise<RunOutcome>>;
 	readonly #errors: Array<string | undefined>;
 	readonly #prints: string[] = [];
@@ -44,7 +43,6 @@ export class RealRun implements Lab {
 	#main: MainState = 'starting';
 
 	private constructor(pool: WorkerPool, program: RunProgram, workers: Worker[]) {
-		this.#pool = pool;
 		this.#program = program;
 		const threads = program.threads.length;
 		this.shared = SharedState.create({threads, events: threads * 3 + 16, readLog: program.race?.readLog ?? 0});
@@ -60,10 +58,6 @@ export class RealRun implements Lab {
 	/** Take warmed workers for every thread of the program and hand them their jobs. */
 	static async prepare(pool: WorkerPool, program: RunProgram): Promise<RealRun> {
 		return new RealRun(pool, program, await pool.acquire(program.threads.length));
-	}
-
-	get pool(): WorkerPool {
-		return this.#pool;
 	}
 
 	/** Run the main thread's program, then wait for every thread, as the interpreter does at exit. */

@@ -3,7 +3,7 @@ import type {WorkerPool} from '../engine/pool.js';
 import {RealRun, type RunProgram, programLabel} from '../engine/run.js';
 import {sceneStarted} from '../record.js';
 import {idleSample} from '../model/idle.js';
-import {type Snapshot, frameKey, toSnapshot} from '../model/snapshot.js';
+import {type Snapshot, framesKey, toSnapshot} from '../model/snapshot.js';
 
 const idle = (lanes: readonly RunProgram[][]) => lanes.map((lane) => lane.map((program) => toSnapshot(idleSample(program.scene, program.threads, program.race))));
 
@@ -23,7 +23,7 @@ export function useRuns(pool: WorkerPool, lanes: readonly RunProgram[][], fps: n
 		let lastKey = '';
 		const publish = () => {
 			for (const [run, [lane, index]] of live) current[lane]![index] = toSnapshot(run.sample());
-			const key = current.map((lane) => lane.map((snapshot) => frameKey(snapshot, frameMs)).join(';')).join('/');
+			const key = framesKey(current, frameMs);
 			if (key !== lastKey) {
 				lastKey = key;
 				setSnapshots(current.map((lane) => [...lane]));

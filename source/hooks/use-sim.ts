@@ -1,7 +1,7 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {RunProgram} from '../engine/run.js';
 import {SimSession} from '../engine/sim-session.js';
-import {type Snapshot, frameKey, toSnapshot} from '../model/snapshot.js';
+import {type Snapshot, framesKey, toSnapshots} from '../model/snapshot.js';
 
 export interface Sim {
 	snapshots: Snapshot[][];
@@ -18,14 +18,14 @@ export interface Sim {
  */
 export function useSim(lanes: readonly RunProgram[][], seed: number, fps: number, frameMs: number, runKey: number): Sim {
 	const session = useRef<SimSession>(new SimSession(lanes, seed));
-	const snapshotsOf = (s: SimSession) => s.samples().map((lane) => lane.map(toSnapshot));
+	const snapshotsOf = (s: SimSession) => toSnapshots(s.samples());
 	const [snapshots, setSnapshots] = useState(() => snapshotsOf(session.current));
 	const [paused, setPaused] = useState(false);
 	const lastKey = useRef('');
 
 	const publish = useCallback(() => {
 		const next = snapshotsOf(session.current);
-		const key = next.map((lane) => lane.map((snapshot) => frameKey(snapshot, frameMs)).join(';')).join('/');
+		const key = framesKey(next, frameMs);
 		if (key !== lastKey.current) {
 			lastKey.current = key;
 			setSnapshots(next);

@@ -188,6 +188,20 @@ export function toSnapshot(sample: Sample): Snapshot {
 	};
 }
 
+/** Every run of a view, per lane and program: samples to snapshots. */
+export function toSnapshots(lanes: readonly (readonly Sample[])[]): Snapshot[][] {
+	return lanes.map((lane) => lane.map(toSnapshot));
+}
+
+/** The frame key of every run of a view: equal keys, equal screens. */
+export function framesKey(lanes: readonly (readonly Snapshot[])[], frameMs: number): string {
+	return lanes.map((lane) => lane.map((snapshot) => frameKey(snapshot, frameMs)).join(';')).join('/');
+}
+
+export function allFinished(lanes: readonly (readonly Snapshot[])[]): boolean {
+	return lanes.every((lane) => lane.every((snapshot) => snapshot.finished));
+}
+
 /**
  * What is visible of a snapshot, coarsely: two snapshots with the same key draw
  * the same screen (spinner frame, tenth of a second, log, states, bars).

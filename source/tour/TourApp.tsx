@@ -12,7 +12,7 @@ import {TourView} from '../components/TourView.js';
 import type {WorkerPool} from '../engine/pool.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
-import type {Snapshot} from '../model/snapshot.js';
+import {type Snapshot, allFinished} from '../model/snapshot.js';
 import {sceneStarted} from '../record.js';
 import {lanesFor} from '../view.js';
 import {measuredLines} from './measured.js';
@@ -87,7 +87,7 @@ function TourShell({slides, index, theme, source, results, auto, onMove, onRerun
 	const [help, setHelp] = useState(false);
 	const slide = slides[index]!;
 	const {snapshots} = source;
-	const finished = snapshots.every((lane) => lane.every((snapshot) => snapshot.finished));
+	const finished = allFinished(snapshots);
 	if (finished && slide.view) results.set(slide.id, snapshots.flat());
 
 	useKeys((key) => {

@@ -5,7 +5,7 @@ import type {WorkerPool} from '../engine/pool.js';
 import {SimSession} from '../engine/sim-session.js';
 import {renderText} from '../frame.js';
 import {type Write, jsonFor, runHeadless, simulateHeadless, closingLines} from '../headless.js';
-import {toSnapshot, type Snapshot} from '../model/snapshot.js';
+import {toSnapshot, toSnapshots, type Snapshot} from '../model/snapshot.js';
 import type {Options} from '../options.js';
 import {Cast, castHeader} from '../record.js';
 import {recordSegments} from '../record-sim.js';
@@ -46,7 +46,7 @@ export function recordTour(slides: readonly Slide[], options: Options, path: str
 		const segments = slides.map((slide, index) => {
 			const session = new SimSession(slide.view ? lanesFor(slide.view) : [], options.seed ?? 0);
 			const draw = () => {
-				const snapshots = session.samples().map((lane) => lane.map(toSnapshot));
+				const snapshots = toSnapshots(session.samples());
 				if (session.finished && slide.view) results.set(slide.id, snapshots.flat());
 				const view = React.createElement(TourView, {
 					slide, index, count: slides.length, snapshots, measured: measuredLines(results),
