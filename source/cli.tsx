@@ -1,11 +1,18 @@
-#!/usr/bin/env node
-/** The command line: parse with meow, validate, hand over. Nothing else lives here. */
+/**
+ * The command line: parse with meow, validate, hand over. Nothing else lives here.
+ * `dist/cli.js` (source/bin.ts) loads this, bundled, with V8's code cache, and calls `main`.
+ */
 import meow from 'meow';
 import {launch} from './launch.js';
 import {UsageError, parseOptions} from './options.js';
 
-const cli = meow(
-	`
+/** package.json's name, version and description, put in by the build: meow need not look for it. */
+declare const THREADLAB_PACKAGE: {name: string; version: string; description: string};
+
+/** `layout`: settles when Ink can lay out a frame (the bundle loads yoga's WebAssembly meanwhile). */
+export async function main(layout?: Promise<unknown>): Promise<void> {
+	const cli = meow(
+		`
   Usage
     $ threadlab [scene] [options]
 
@@ -58,46 +65,49 @@ const cli = meow(
     $ threadlab tour --theme high-contrast
     $ threadlab tour --seed 1 --record talk.cast
 `,
-	{
-		importMeta: import.meta,
-		autoHelp: false,
-		autoVersion: false,
-		allowUnknownFlags: true,
-		booleanDefault: undefined,
-		flags: {
-			threads: {type: 'string', shortFlag: 't'},
-			sleep: {type: 'string', shortFlag: 's'},
-			mode: {type: 'string'},
-			increments: {type: 'string', shortFlag: 'i'},
-			work: {type: 'string'},
-			fps: {type: 'string'},
-			seed: {type: 'string'},
-			frames: {type: 'string'},
-			width: {type: 'string'},
-			height: {type: 'string'},
-			record: {type: 'string'},
-			auto: {type: 'string'},
-			theme: {type: 'string'},
-			json: {type: 'boolean'},
-			color: {type: 'boolean'},
-			ascii: {type: 'boolean'},
-			help: {type: 'boolean', shortFlag: 'h'},
-			version: {type: 'boolean', shortFlag: 'v'},
+		{
+			importMeta: import.meta,
+			pkg: THREADLAB_PACKAGE,
+			autoHelp: false,
+			autoVersion: false,
+			allowUnknownFlags: true,
+			booleanDefault: undefined,
+			flags: {
+				threads: {type: 'string', shortFlag: 't'},
+				sleep: {type: 'string', shortFlag: 's'},
+				mode: {type: 'string'},
+				increments: {type: 'string', shortFlag: 'i'},
+				work: {type: 'string'},
+				fps: {type: 'string'},
+				seed: {type: 'string'},
+				frames: {type: 'string'},
+				width: {type: 'string'},
+				height: {type: 'string'},
+				record: {type: 'string'},
+				auto: {type: 'string'},
+				theme: {type: 'string'},
+				json: {type: 'boolean'},
+				color: {type: 'boolean'},
+				ascii: {type: 'boolean'},
+				help: {type: 'boolean', shortFlag: 'h'},
+				version: {type: 'boolean', shortFlag: 'v'},
+			},
 		},
-	},
-);
+	);
 
-if (cli.flags.help) {
-	cli.showHelp(0);
-} else if (cli.flags.version) {
-	cli.showVersion();
-} else {
-	try {
-		const options = parseOptions(cli.input, cli.flags, process.env);
-		process.exitCode = await launch(options);
-	} catch (error) {
-		// One line, never a stack trace: 2 for a usage error, 1 for anything else.
-		process.stderr.write(`threadlab: ${error instanceof Error ? error.message : String(error)}\n`);
-		process.exitCode = error instanceof UsageError ? 2 : 1;
+	if (cli.flags.help) {
+		cli.showHelp(0);
+	} else if (cli.flags.version) {
+		cli.showVersion();
+	} else {
+		try {
+			const options = parseOptions(cli.input, cli.flags, process.env);
+			await layout;
+			process.exitCode = await launch(options);
+		} catch (error) {
+			// One line, never a stack trace: 2 for a usage error, 1 for anything else.
+			process.stderr.write(`threadlab: ${error instanceof Error ? error.message : String(error)}\n`);
+			process.exitCode = error instanceof UsageError ? 2 : 1;
+		}
 	}
 }

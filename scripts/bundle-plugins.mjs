@@ -1,0 +1,132 @@
+// esbuild plugins for the CLI bundle (dist/threadlab.cjs), each for the time to the first
+// frame (`npm run bench`, bench/RESULTS.md). Each edit of a dependency is exact: if the
+// dependency changes, the build stops and says which edit no longer applies.
+import {readFile} from 'node:fs/promises';
+
+/** Replaces exact pieces of a dependency's file in the bundle; the build fails if one is gone. */
+function patch(name, file, edits) {
+	return {
+		name,
+		setup(b) {
+			b.onLoad({filter: file}, async ({path}) => {
+				let source = await readFile(path, 'utf8');
+				for (const [from, to] of edits) {
+					if (!source.includes(from)) throw new Error(`${name}: ${path} changed, "${from.split('\n')[0]}" is gone`);
+					source = source.replace(from, to);
+				}
+				return {contents: source, loader: 'js'};
+			});
+		},
+	};
+}
+
+/**
+ * meow evaluates two CommonJS bundles it carries as soon as it loads: normalize-package-data
+ * (spdx-correct sorts its tables) and @babel/code-frame. It calls them only to read and
+ * report a package.json, which the CLI hands it instead (`pkg`). Loading them when first
+ * called takes ~15 ms off every start.
+ */
+export const lazyMeow = patch('lazy-meow', /[\\/]meow[\\/]build[\\/]dependencies\.js$/, [
+	['var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);', 'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);'],
+	['var libExports = requireLib$1();', 'var libExports = {codeFrameColumns: (...args) => requireLib$1().codeFrameColumns(...args)};'],
+]);
+
+/**
+ * With DEV=true Ink awaits React DevTools at its top level, which a script cannot do. The
+ * CLI bundle never had DevTools (react-devtools-core is a stub there), so the await goes.
+ */
+export const inkWithoutDevtools = patch('ink-without-devtools', /[\\/]ink[\\/]build[\\/]reconciler\.js$/, [
+	["await import('./devtools.js');", 'void 0;'],
+	['? await loadPackageJson()', '? {name: undefined, version: undefined}'],
+]);
+
+/**
+ * Ink's ErrorOverview (what Ink draws when a component throws) builds a stack-utils parser
+ * when it loads (~4 ms); it is built the first time an error is drawn instead.
+ */
+export const inkLazyStackUtils = patch('ink-lazy-stack-utils', /[\\/]ink[\\/]build[\\/]components[\\/]ErrorOverview\.js$/, [
+	["import StackUtils from 'stack-utils';\n", ''],
+	[
+		'const stackUtils = new StackUtils({\n    cwd: cwd(),\n    internals: StackUtils.nodeInternals(),\n});',
+		`let parser;
+const stackUtils = {
+    parseLine(line) {
+        const StackUtils = require('stack-utils');
+        parser ??= new StackUtils({cwd: cwd(), internals: StackUtils.nodeInternals()});
+        return parser.parseLine(line);
+    },
+};`,
+	],
+]);
+
+/**
+ * Ink and its helpers get string-width behind source/text-width.ts: our glyphs are measured
+ * at once, and string-width (~17 ms to load) is loaded only for any other text.
+ */
+export function textWidth(root) {
+	const realPath = `${root}node_modules/string-width/index.js`;
+	return {
+		name: 'text-width',
+		setup(b) {
+			b.onResolve({filter: /^string-width$/}, async ({importer, resolveDir, kind, pluginData}) => {
+				if (pluginData === 'real') return undefined;
+				const real = await b.resolve('string-width', {importer, resolveDir, kind, pluginData: 'real'});
+				// Only the copy Ink uses (wrap-ansi keeps its own older one).
+				return real.path === realPath ? {path: 'string-width', namespace: 'text-width'} : real;
+			});
+			b.onLoad({filter: /.*/, namespace: 'text-width'}, () => ({
+				resolveDir: root,
+				loader: 'js',
+				// require() of an ES module inside the bundle: esbuild evaluates it when first called.
+				contents: `import {narrowWidth} from './source/text-width.ts';
+let real;
+export default function stringWidth(text, options) {
+	const width = options === undefined && typeof text === 'string' ? narrowWidth(text) : undefined;
+	if (width !== undefined) return width;
+	real ??= require(${JSON.stringify(realPath)}).default;
+	return real(text, options);
+}
+`,
+			}));
+		},
+	};
+}
+
+/**
+ * The CLI bundle is a script (V8 caches the code of scripts, not of ES modules; see
+ * source/bin.ts), and a script cannot await at its top level as yoga-layout's index does.
+ * Ink gets an object that is filled in once yoga's WebAssembly is ready, and the CLI waits
+ * for that after parsing its arguments, before anything can draw (Ink uses yoga only to
+ * lay out a frame).
+ */
+export function yogaInScript(root) {
+	return {
+		name: 'yoga-in-script',
+		setup(b) {
+			b.onResolve({filter: /^yoga-layout$/}, () => ({path: 'yoga-layout', namespace: 'yoga-in-script'}));
+			b.onResolve({filter: /^threadlab-entry$/}, () => ({path: 'entry', namespace: 'yoga-in-script'}));
+			b.onLoad({filter: /^yoga-layout$/, namespace: 'yoga-in-script'}, () => ({
+				resolveDir: root,
+				loader: 'js',
+				contents: `import {loadYoga} from 'yoga-layout/load';
+export * from 'yoga-layout/load';
+const Yoga = {};
+export default Yoga;
+export const yogaLoaded = loadYoga().then((loaded) => {
+	Object.assign(Yoga, loaded);
+});
+`,
+			}));
+			b.onLoad({filter: /^entry$/, namespace: 'yoga-in-script'}, () => ({
+				resolveDir: root,
+				loader: 'js',
+				contents: `import {yogaLoaded} from 'yoga-layout';
+import {main} from './source/cli.tsx';
+export async function run() {
+	await main(yogaLoaded);
+}
+`,
+			}));
+		},
+	};
+}

@@ -1,0 +1,29 @@
+/**
+ * The fast path of string-width for the characters threadlab draws.
+ *
+ * Ink measures every character of every line with string-width. string-width answers
+ * printable ASCII at once, but loading it costs ~17 ms (V8 parses its Unicode-property and
+ * `\p{RGI_Emoji}` regular expressions) and every other character goes through
+ * Intl.Segmenter and those expressions: a tenth of the first frame, spent on `·`, `█` and a
+ * spinner's braille dots. The CLI's bundle gives Ink string-width behind this fast path and
+ * loads string-width itself only for a string the fast path does not answer
+ * (scripts/build.mjs). For printable ASCII, the glyphs below and colour codes, every
+ * character is its own grapheme and one column wide; `test/text-width.test.ts` checks that
+ * against string-width itself.
+ */
+
+/** Glyphs of the theme, the model's text, Ink's borders and the spinners: one column each. */
+export const NARROW_GLYPHS =
+	'·…–—→←↑↓↖↗↘↙×µ≈≤▸•✔✖░█' +
+	// Box drawing (Ink's borders) and braille (the dots spinner), whole blocks.
+	'\u2500-\u257F\u2800-\u28FF';
+
+const narrowOnly = new RegExp(`^[\\u0020-\\u007E${NARROW_GLYPHS}]*$`);
+/** Colours and styles (SGR): string-width strips them, and so does the fast path. */
+const sgr = /\u001B\[[\d;]*m/g;
+
+/** string-width's answer when the text is printable ASCII, our glyphs and colour codes; otherwise undefined. */
+export function narrowWidth(text: string): number | undefined {
+	const plain = text.includes('\u001B') ? text.replace(sgr, '') : text;
+	return narrowOnly.test(plain) ? plain.length : undefined;
+}
