@@ -8,7 +8,7 @@ import {execFile} from 'node:child_process';
 import {chmod, mkdtemp, readFile, rename, rm, writeFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
-import {inkLazyStackUtils, inkWithoutDevtools, lazyMeow, textWidth, yogaInScript} from './bundle-plugins.mjs';
+import {fastStyledChars, inkLazyStackUtils, inkOutputReuse, inkWithoutDevtools, lazyMeow, textWidth, yogaInScript} from './bundle-plugins.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const run = async (command, args) => promisify(execFile)(command, args, {cwd: root});
@@ -41,7 +41,7 @@ try {
 			outfile: `${out}/${BUNDLE}`,
 			format: 'cjs',
 			minify: true,
-			plugins: [lazyMeow, inkWithoutDevtools, inkLazyStackUtils, textWidth(root), yogaInScript(root)],
+			plugins: [lazyMeow, inkWithoutDevtools, inkLazyStackUtils, inkOutputReuse, fastStyledChars(root), textWidth(root), yogaInScript(root)],
 			banner: {js: '(function (exports, require, module, __filename, __dirname, __threadlabImportMeta) {"use strict";'},
 			footer: {js: '})'},
 			define: {
@@ -60,12 +60,13 @@ try {
 	]);
 	await rm(stub);
 	await chmod(`${out}/cli.js`, 0o755);
-	// The code cache: a run of the bundle through what a first frame compiles, saved by V8.
-	await run(process.execPath, ['scripts/code-cache.mjs', out]);
 	const old = `${out}.old`;
 	await rename(`${root}/dist`, old).catch(() => undefined);
 	await rename(out, `${root}/dist`);
 	await rm(old, {recursive: true, force: true});
+	// The code cache: a run of the bundle through what a first frame compiles, saved by V8.
+	// It runs in dist/ itself: V8 keeps the file name it compiled for stack traces.
+	await run(process.execPath, ['scripts/code-cache.mjs', `${root}dist`]);
 } catch (error) {
 	await rm(out, {recursive: true, force: true});
 	throw error;

@@ -3,14 +3,14 @@
 // dependency changes, the build stops and says which edit no longer applies.
 import {readFile} from 'node:fs/promises';
 
-/** Replaces exact pieces of a dependency's file in the bundle; the build fails if one is gone. */
+/** Replaces exact pieces of a dependency's file (`edits`, or `edits(path)`) in the bundle; the build fails if one is gone. */
 function patch(name, file, edits) {
 	return {
 		name,
 		setup(b) {
 			b.onLoad({filter: file}, async ({path}) => {
 				let source = await readFile(path, 'utf8');
-				for (const [from, to] of edits) {
+				for (const [from, to] of typeof edits === 'function' ? edits(path) : edits) {
 					if (!source.includes(from)) throw new Error(`${name}: ${path} changed, "${from.split('\n')[0]}" is gone`);
 					source = source.replace(from, to);
 				}
@@ -57,6 +57,55 @@ const stackUtils = {
     },
 };`,
 	],
+]);
+
+/**
+ * Ink rebuilds the whole screen for every frame: each line is cut into styled characters
+ * (@alcalzone/ansi-tokenize), put in a grid, and the grid turned back into strings. That was
+ * two thirds of the CPU threadlab takes while threads sleep. Three exact edits, same output:
+ * - graphemes come from source/text-width.ts instead of Intl.Segmenter when every UTF-16
+ *   unit is its own grapheme (printable ASCII, our glyphs and colour codes);
+ * - the characters of one run of text share one styles array instead of a copy each;
+ * - neighbouring characters whose styles are the same array, or both none, skip the diff of
+ *   their styles (three Sets and four arrays per character).
+ */
+export function fastStyledChars(root) {
+	return patch('fast-styled-chars', /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/](tokenize|styledChars)\.js$/, (path) =>
+		path.endsWith('tokenize.js')
+			? [
+					['const segmenter = new Intl.Segmenter(', `import {narrowGraphemes} from ${JSON.stringify(`${root}source/text-width.ts`)};\nconst segmenter = new Intl.Segmenter(`],
+					['of segmenter.segment(str))', 'of (narrowGraphemes(str) ?? segmenter.segment(str)))'],
+				]
+			: [
+					['    let codes = [];\n', '    let codes = [];\n    let shared;\n'],
+					['codes = reduceAnsiCodesIncremental(codes, [token]);', 'codes = reduceAnsiCodesIncremental(codes, [token]);\n            shared = undefined;'],
+					// The same own properties as {...token, styles}, without a spread per character.
+					['ret.push({\n                ...token,\n                styles: [...codes],\n            });', 'ret.push({type: token.type, value: token.value, fullWidth: token.fullWidth, styles: (shared ??= [...codes])});'],
+					[
+						'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+						'const before = chars[i - 1].styles;\n            if (before !== char.styles && (before.length > 0 || char.styles.length > 0))\n                ret += ansiCodesToString(diffAnsiCodes(before, char.styles));',
+					],
+				],
+	);
+}
+
+/**
+ * Ink's screen grid, for every frame: one shared blank cell instead of a new object (with
+ * its own styles array) per cell, and the cache of each line's styled characters and width
+ * kept from frame to frame (emptied when it grows past 4,096 lines), so that lines that did
+ * not change are not cut up again. Cells and cached characters are only read, never changed.
+ */
+export const inkOutputReuse = patch('ink-output-reuse', /[\\/]ink[\\/]build[\\/]output\.js$/, [
+	[
+		'    caches = new OutputCaches();',
+		'    caches = OutputCaches.shared.widths.size > 4096 || OutputCaches.shared.styledChars.size > 4096 ? (OutputCaches.shared = new OutputCaches()) : OutputCaches.shared;',
+	],
+	['class OutputCaches {\n', 'class OutputCaches {\n    static shared = new OutputCaches();\n'],
+	[
+		"                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
+		'                row.push(blankCell);',
+	],
+	['export default class Output {', "const blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});\nexport default class Output {"],
 ]);
 
 /**

@@ -14,7 +14,7 @@
 
 /** Glyphs of the theme, the model's text, Ink's borders and the spinners: one column each. */
 export const NARROW_GLYPHS =
-	'·…–—→←↑↓↖↗↘↙×µ≈≤▸•✔✖░█' +
+	'·…–—→←↑↓↖↗↘↙×µ≈≤▸•✔✖░█○' +
 	// Box drawing (Ink's borders) and braille (the dots spinner), whole blocks.
 	'\u2500-\u257F\u2800-\u28FF';
 
@@ -26,4 +26,15 @@ const sgr = /\u001B\[[\d;]*m/g;
 export function narrowWidth(text: string): number | undefined {
 	const plain = text.includes('\u001B') ? text.replace(sgr, '') : text;
 	return narrowOnly.test(plain) ? plain.length : undefined;
+}
+
+/**
+ * The text's graphemes as Intl.Segmenter gives them, without ICU, when each UTF-16 unit is a
+ * grapheme of its own (printable ASCII, our glyphs and colour codes); otherwise undefined.
+ */
+export function narrowGraphemes(text: string): Array<{segment: string; index: number}> | undefined {
+	if (narrowWidth(text) === undefined) return undefined;
+	const graphemes = new Array<{segment: string; index: number}>(text.length);
+	for (let index = 0; index < text.length; index++) graphemes[index] = {segment: text[index]!, index};
+	return graphemes;
 }

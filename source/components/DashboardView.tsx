@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {fixed, truncate} from '../model/format.js';
+import {truncate} from '../model/format.js';
 import type {Snapshot} from '../model/snapshot.js';
 import {RACE_LESSON} from '../scenes/race.js';
 import {SCENES} from '../scenes/index.js';
@@ -10,6 +10,7 @@ import {Help} from './Help.js';
 import {type LockColumn, LockPanel, lockPanelHeight} from './LockPanel.js';
 import {MIN_HEIGHT, MIN_WIDTH, TooSmall} from './SceneView.js';
 import {ThreadTable, tableHeight} from './ThreadTable.js';
+import {runningStatus} from './StateIcon.js';
 import {useTheme} from './theme.js';
 
 export interface DashboardViewProps extends ChromeProps {
@@ -30,7 +31,7 @@ export function DashboardView(props: DashboardViewProps) {
 	const table = tableHeight(sleepers.threads.length, Math.max(2, Math.min(sleepers.threads.length + 1, props.height - fixedLines - minPanel)));
 	const panelRoom = props.height - fixedLines - table;
 	const panelHeight = Math.max(1, Math.min(panelRoom, lockPanelHeight(workers, true, true)));
-	const summary = sleepers.summary?.line ?? (sleepers.main.state === 'starting' ? 'starting threads…' : `sleepers running ${theme.glyphs.dot} ${fixed(sleepers.clockMs, 1)} s`);
+	const summary = sleepers.summary?.line ?? runningStatus(sleepers, theme, 'sleepers running');
 	return (
 		<Box flexDirection="column" width={width}>
 			<Header scene="dashboard" title="threads and locks" label={props.label} lesson={SCENES.sleepers.lesson} width={width} />

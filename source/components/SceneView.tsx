@@ -1,12 +1,13 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {fixed, truncate} from '../model/format.js';
+import {truncate} from '../model/format.js';
 import type {Snapshot} from '../model/snapshot.js';
 import {EventLog} from './EventLog.js';
 import {type ChromeProps, Footer, type KeyHint} from './Footer.js';
 import {Header} from './Header.js';
 import {Help} from './Help.js';
 import {ThreadTable, tableHeight} from './ThreadTable.js';
+import {runningStatus} from './StateIcon.js';
 import {useTheme} from './theme.js';
 
 export const MIN_WIDTH = 20;
@@ -57,7 +58,7 @@ export function SceneView(props: SceneViewProps) {
 			</Box>
 			<Text> </Text>
 			<Text wrap="truncate" bold={summary !== null} color={summary && summary.failed > 0 ? theme.bad : undefined}>
-				{theme.text(summary ? summary.line : snapshot.main.state === 'starting' ? 'starting threads…' : `running · ${fixed(snapshot.clockMs, 1)} s`)}
+				{theme.text(summary ? summary.line : runningStatus(snapshot, theme))}
 			</Text>
 			{props.keys.length > 0 ? <Footer hints={props.keys} /> : null}
 		</Box>

@@ -9,9 +9,12 @@ import {useTheme} from './theme.js';
 
 const MAX_NAME = 16;
 
-function threadTime(row: ThreadRowModel): string {
-	return row.targetMs > 0 ? `${fixed(row.elapsedMs, 1)} / ${seconds(row.targetMs / 1000)} s` : `${fixed(row.elapsedMs, 1)} s`;
+function threadTime(row: ThreadRowModel, decimals: number): string {
+	return row.targetMs > 0 ? `${fixed(row.elapsedMs, decimals)} / ${seconds(row.targetMs / 1000)} s` : `${fixed(row.elapsedMs, decimals)} s`;
 }
+
+/** Tenths of a second for short sleeps; whole seconds once a sleep is 10 s or more. */
+const decimalsFor = (threads: readonly ThreadRowModel[]) => (threads.some((row) => row.targetMs >= 10_000) ? 0 : 1);
 
 /** Lines this table needs for `threads` threads given at most `maxLines`. */
 export function tableHeight(threads: number, maxLines: number): number {
@@ -29,8 +32,10 @@ export const ThreadTable = memo(function ThreadTable({main, threads, clockMs, wi
 	const shown = collapsed ? threads.slice(0, Math.max(0, lines - 2)) : threads;
 	const hidden = threads.slice(shown.length);
 	const nameWidth = Math.min(MAX_NAME, Math.max(4, ...threads.map((row) => row.name.length)));
-	const times = threads.map(threadTime);
-	const timeWidth = Math.max(`${fixed(main.elapsedMs, 1)} s`.length, ...times.map((time) => time.length));
+	const decimals = decimalsFor(threads);
+	const times = threads.map((row) => threadTime(row, decimals));
+	const mainTime = `${fixed(main.elapsedMs, decimals)} s`;
+	const timeWidth = Math.max(mainTime.length, ...times.map((time) => time.length));
 	const barWidth = Math.max(0, width - (2 + nameWidth + 1 + 2 + STATE_WIDTH + 1 + timeWidth + 1));
 	const quantise = (progress: number) => (barWidth > 0 ? Math.round(progress * barWidth) / barWidth : 0);
 	const counts = new Map<ThreadStateName, number>();
@@ -46,7 +51,7 @@ export const ThreadTable = memo(function ThreadTable({main, threads, clockMs, wi
 				icon={stateIcon(main.state, clockMs, theme)}
 				progress={quantise(main.progress)}
 				barWidth={barWidth}
-				time={`${fixed(main.elapsedMs, 1)} s`}
+				time={mainTime}
 				timeWidth={timeWidth}
 			/>
 			{shown.map((row, index) => (

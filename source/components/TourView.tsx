@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import wrapAnsi from 'wrap-ansi';
-import {fixed, truncate} from '../model/format.js';
+import {truncate} from '../model/format.js';
 import type {Snapshot} from '../model/snapshot.js';
 import type {Slide} from '../tour/slides.js';
 import {Code} from './Code.js';
@@ -11,6 +11,7 @@ import {Help} from './Help.js';
 import {LockPanel} from './LockPanel.js';
 import {MIN_HEIGHT, MIN_WIDTH, TooSmall} from './SceneView.js';
 import {ThreadTable, tableHeight} from './ThreadTable.js';
+import {runningStatus} from './StateIcon.js';
 import {useTheme} from './theme.js';
 
 export interface TourViewProps extends ChromeProps {
@@ -35,7 +36,7 @@ function SlideScene({snapshots, width, lines, registers}: {snapshots: readonly (
 	// The rows, then as many of the printed lines as fit (hello before or after the wake), then the status.
 	const table = tableHeight(snapshot.threads.length, lines - 1);
 	const log = Math.min(snapshot.threads.length * 2 + 1, Math.max(0, lines - 1 - table));
-	const status = snapshot.summary?.line ?? (snapshot.main.state === 'starting' ? 'starting threads…' : `running · ${fixed(snapshot.clockMs, 1)} s`);
+	const status = snapshot.summary?.line ?? runningStatus(snapshot, theme);
 	return (
 		<Box flexDirection="column">
 			<ThreadTable main={snapshot.main} threads={snapshot.threads} clockMs={snapshot.clockMs} width={width} maxLines={table} />

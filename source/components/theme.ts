@@ -30,6 +30,10 @@ export interface Theme {
 		done: string;
 		failed: string;
 		idle: string;
+		/** Before "sleeping": the thread is parked in the kernel, nothing spins. */
+		sleeping: string;
+		/** Before "joining" and "waiting": blocked on another thread. */
+		blocked: string;
 		spinner: readonly string[];
 		/** ms per spinner frame. */
 		spinnerInterval: number;
@@ -92,8 +96,8 @@ export function makeTheme({color = true, ascii = false, name = 'default'}: {colo
 		bad: pick(high ? 'redBright' : 'red'),
 		good: pick(high ? 'greenBright' : 'green'),
 		glyphs: ascii
-			? {barFull: '#', barEmpty: '.', ellipsis: '...', dot: '-', times: 'x', done: '+', failed: 'x', idle: '.', spinner: spinner.frames, spinnerInterval: REDRAW_MS}
-			: {barFull: '█', barEmpty: '░', ellipsis: '…', dot: '·', times: '×', done: '✔', failed: '✖', idle: '·', spinner: spinner.frames, spinnerInterval: REDRAW_MS},
+			? {barFull: '#', barEmpty: '.', ellipsis: '...', dot: '-', times: 'x', done: '+', failed: 'x', idle: '.', sleeping: 'z', blocked: '~', spinner: spinner.frames, spinnerInterval: REDRAW_MS}
+			: {barFull: '█', barEmpty: '░', ellipsis: '…', dot: '·', times: '×', done: '✔', failed: '✖', idle: '·', sleeping: 'z', blocked: '○', spinner: spinner.frames, spinnerInterval: REDRAW_MS},
 	};
 }
 

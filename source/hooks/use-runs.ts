@@ -9,7 +9,7 @@ const idle = (lanes: readonly RunProgram[][]) => lanes.map((lane) => lane.map((p
 
 /**
  * Runs `lanes` on real workers: lanes side by side, the programs of a lane one
- * after another. One clock at `fps` samples shared memory for every run; the
+ * after another. One clock at `fps` watches shared memory for every run; the
  * snapshots only change (so Ink only re-renders) when something visible moved.
  * A new `lanes` or `runKey` aborts what runs and starts again (`r`).
  */
@@ -21,7 +21,14 @@ export function useRuns(pool: WorkerPool, lanes: readonly RunProgram[][], fps: n
 		const current = idle(lanes);
 		const live = new Map<RealRun, [number, number]>();
 		let lastKey = '';
-		const publish = () => {
+		let lastStamp: number | undefined;
+		// At `fps` the clock only reads a stamp of each run's shared memory; it builds snapshots
+		// (and Ink may redraw) only when a stamp moved: a state, an event, or a screen tick.
+		const publish = (force = false) => {
+			let stamp = live.size;
+			for (const run of live.keys()) stamp = (Math.imul(stamp, 31) + run.stamp(frameMs)) | 0;
+			if (!force && stamp === lastStamp) return;
+			lastStamp = stamp;
 			for (const [run, [lane, index]] of live) current[lane]![index] = toSnapshot(run.sample());
 			const key = framesKey(current, frameMs);
 			if (key !== lastKey) {
@@ -29,7 +36,7 @@ export function useRuns(pool: WorkerPool, lanes: readonly RunProgram[][], fps: n
 				setSnapshots(current.map((lane) => [...lane]));
 			}
 		};
-		publish();
+		publish(true);
 		const timer = setInterval(publish, 1000 / fps);
 		const runLane = async (programs: readonly RunProgram[], lane: number) => {
 			for (const [index, program] of programs.entries()) {
@@ -39,7 +46,7 @@ export function useRuns(pool: WorkerPool, lanes: readonly RunProgram[][], fps: n
 				if (cancelled) return run.abort();
 				sceneStarted(programLabel(program));
 				await run.run();
-				publish();
+				publish(true);
 				live.delete(run);
 			}
 		};

@@ -34,7 +34,7 @@ describe('LockPanel', () => {
 			'holder                         -               thread_0                      -',
 			// 80 columns leave no room for the bars: name, icon and state stay.
 			'workers    thread_0 + done        thread_0 - holding',
-			'           thread_1 + done        thread_1 - waiting',
+			'           thread_1 + done        thread_1 ~ waiting',
 			'caught     thread_0 and thread_1 both read 41 and both wrote 42: one update lost',
 		]);
 	});

@@ -74,7 +74,8 @@ describe('SceneView', () => {
 
 	it('while running: the clock instead of the summary', () => {
 		const lines = view(sleepers(3, 1234, false), {width: 60});
-		expect(lines).toContain('running · 1.2 s');
+		// The screen's one spinner (frame 6 of the dots at 1.2 s) and the scene clock.
+		expect(lines).toContain('⠦ running · 1.2 s');
 		expect(lines).toContain('   0.00 s  I am thread_0. Going to sleep for 2 seconds');
 		expect(lines.join('\n')).not.toContain('elapsed');
 		expect(lines.find((line) => line.includes('thread_1'))).toMatch(/^ {2}thread_1 \S sleeping █{17}░{10} 1\.2 \/ 2 s$/);
@@ -126,9 +127,9 @@ describe('SceneView', () => {
 	it('--ascii: the rows, the log and the footer use no Unicode glyphs', () => {
 		const lines = view(sleepers(3, 1234, false), {width: 60}, ascii);
 		expect(lines[0]).toMatch(/^threadlab - sleepers - many threads at once +real threads$/);
-		expect(lines.find((line) => line.includes('thread_1'))).toMatch(/^ {2}thread_1 [-\\|/] sleeping #{17}\.{10} 1\.2 \/ 2 s$/);
+		expect(lines.find((line) => line.includes('thread_1'))).toMatch(/^ {2}thread_1 z sleeping #{17}\.{10} 1\.2 \/ 2 s$/);
 		expect(lines.at(-1)).toBe('r run again - ? help - q quit');
-		expect(lines.at(-2)).toBe('running - 1.2 s');
+		expect(lines.at(-2)).toBe('| running - 1.2 s');
 		expect(lines.join('\n')).toMatch(/^[\x20-\x7e\n]*$/);
 	});
 

@@ -41,11 +41,14 @@ describe('ProgressBar', () => {
 });
 
 describe('stateIcon', () => {
-	it('a spinner frame while active, a mark once settled', () => {
-		expect(stateIcon('sleeping', 0, plain)).toBe('⠋');
-		expect(stateIcon('sleeping', plain.glyphs.spinnerInterval, plain)).toBe('⠙');
-		expect(stateIcon('joining', 0, ascii)).toBe('-');
+	it('a spinner frame while doing something, a still mark while sleeping, blocked or settled', () => {
+		expect(stateIcon('running', 0, plain)).toBe('⠋');
+		expect(stateIcon('holding', plain.glyphs.spinnerInterval, plain)).toBe('⠙');
 		expect(stateIcon('running', ascii.glyphs.spinnerInterval, ascii)).toBe('\\');
+		expect(stateIcon('sleeping', 0, plain)).toBe('z');
+		expect(stateIcon('sleeping', plain.glyphs.spinnerInterval, plain)).toBe('z');
+		expect(stateIcon('joining', 0, plain)).toBe('○');
+		expect(stateIcon('waiting', 123, ascii)).toBe('~');
 		expect(stateIcon('done', 123, plain)).toBe('✔');
 		expect(stateIcon('awake', 0, ascii)).toBe('+');
 		expect(stateIcon('failed', 0, plain)).toBe('✖');

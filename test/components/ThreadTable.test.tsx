@@ -28,12 +28,12 @@ describe('tableHeight', () => {
 describe('ThreadTable', () => {
 	it('main first, then one row per thread, all in the width', () => {
 		expect(table(rows(5), 60, 10)).toEqual([
-			'  main     - joining  ###########................     1.2 s',
+			'  main     ~ joining  ###########................     1.2 s',
 			'  thread_0 + done     ########################### 2.0 / 2 s',
 			'  thread_1 + done     ########################### 2.0 / 2 s',
-			'  thread_2 - sleeping ##############............. 1.0 / 2 s',
-			'  thread_3 - sleeping ##############............. 1.0 / 2 s',
-			'  thread_4 - sleeping ##############............. 1.0 / 2 s',
+			'  thread_2 z sleeping ##############............. 1.0 / 2 s',
+			'  thread_3 z sleeping ##############............. 1.0 / 2 s',
+			'  thread_4 z sleeping ##############............. 1.0 / 2 s',
 		]);
 	});
 
@@ -48,11 +48,19 @@ describe('ThreadTable', () => {
 		}
 	});
 
-	it('Unicode glyphs and the spinner', () => {
-		const [mainRow, done, , sleeping] = table(rows(3), 60, 10, plain);
-		expect(mainRow).toBe('  main     ⠋ joining  ███████████░░░░░░░░░░░░░░░░     1.2 s');
+	it('Unicode glyphs: blocked and sleeping threads are still, running ones spin', () => {
+		const [mainRow, done, , sleeping, running] = table(rows(4, (i) => (['done', 'done', 'sleeping', 'running'] as const)[i]!), 60, 10, plain);
+		expect(mainRow).toBe('  main     ○ joining  ███████████░░░░░░░░░░░░░░░░     1.2 s');
 		expect(done).toBe('  thread_0 ✔ done     ███████████████████████████ 2.0 / 2 s');
-		expect(sleeping).toContain('⠋ sleeping ██████████████░░░░░░░░░░░░░ 1.0 / 2 s');
+		expect(sleeping).toContain('z sleeping ██████████████░░░░░░░░░░░░░ 1.0 / 2 s');
+		expect(running).toContain('⠋ running  ██████████████░░░░░░░░░░░░░ 1.0 / 2 s');
+	});
+
+	it('tenths of a second for short sleeps, whole seconds from 10 s on', () => {
+		const long = rows(3).map((row) => ({...row, targetMs: 600_000, elapsedMs: row.elapsedMs + 12_345}));
+		const [mainRow, , , sleeping] = table(long, 60, 10);
+		expect(mainRow).toMatch(/ 1 s$/);
+		expect(sleeping).toMatch(/ 13 \/ 600 s$/);
 	});
 
 	it('collapses the rows that do not fit into one line, counted by state', () => {
@@ -68,7 +76,7 @@ describe('ThreadTable', () => {
 		const states = ['sleeping', 'done', 'sleeping', 'failed', 'done', 'sleeping', 'new'] as const;
 		const lines = table(rows(7, (i) => states[i]!), 60, 3);
 		expect(lines).toHaveLength(3);
-		expect(lines[1]).toMatch(/^ {2}thread_0 - sleeping/);
+		expect(lines[1]).toMatch(/^ {2}thread_0 z sleeping/);
 		expect(lines[2]).toBe('  +6 more threads (2 done, 2 sleeping, 1 failed, 1 new)');
 	});
 
@@ -83,7 +91,7 @@ describe('ThreadTable', () => {
 		const threads = rows(2);
 		threads[1]!.name = 'thread_with_a_very_long_name';
 		const lines = table(threads, 70, 10);
-		expect(lines[0]).toMatch(/^ {2}main {13}- joining/);
+		expect(lines[0]).toMatch(/^ {2}main {13}~ joining/);
 		expect(lines[2]).toMatch(/^ {2}thread_with_a... \+ done/);
 	});
 });
