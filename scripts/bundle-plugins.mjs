@@ -91,9 +91,11 @@ export function fastStyledChars(root) {
 
 /**
  * Ink's screen grid, for every frame: one shared blank cell instead of a new object (with
- * its own styles array) per cell, and the cache of each line's styled characters and width
- * kept from frame to frame (emptied when it grows past 4,096 lines), so that lines that did
- * not change are not cut up again. Cells and cached characters are only read, never changed.
+ * its own styles array) per cell; the cache of each line's styled characters and width kept
+ * from frame to frame (emptied when it grows past 4,096 lines), so that lines that did not
+ * change are not cut up again; and a row of the grid whose cells are the very same objects
+ * as the last row turned into a string at that height is not turned into a string again.
+ * Cells and cached characters are only read, never changed.
  */
 export const inkOutputReuse = patch('ink-output-reuse', /[\\/]ink[\\/]build[\\/]output\.js$/, [
 	[
@@ -106,6 +108,18 @@ export const inkOutputReuse = patch('ink-output-reuse', /[\\/]ink[\\/]build[\\/]
 		'                row.push(blankCell);',
 	],
 	['export default class Output {', "const blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});\nexport default class Output {"],
+	[
+		'            const lineWithoutEmptyItems = line.filter(item => item !== undefined);\n            return styledCharsToString(lineWithoutEmptyItems).trimEnd();',
+		`            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+            const last = lastRows[y];
+            if (last && last.cells.length === lineWithoutEmptyItems.length && last.cells.every((cell, x) => cell === lineWithoutEmptyItems[x]))
+                return last.text;
+            const text = styledCharsToString(lineWithoutEmptyItems).trimEnd();
+            lastRows[y] = {cells: lineWithoutEmptyItems, text};
+            return text;`,
+	],
+	['        const generatedOutput = output\n            .map(line => {', '        const generatedOutput = output\n            .map((line, y) => {'],
+	['class OutputCaches {\n', 'const lastRows = [];\nclass OutputCaches {\n'],
 ]);
 
 /**

@@ -11,9 +11,6 @@ import type {RunOutcome, WorkerPool} from './pool.js';
 import {Mutex} from './mutex.js';
 import {CODE_NAMES, Code, Ev, F, H, SharedState, T, epochNow} from './shared.js';
 
-const MAIN_CODES: Record<MainState, number> = {starting: 0, running: 1, joining: 2, done: 3};
-const STAMPED_CELLS = [T.state, T.progress, T.local] as const;
-
 export interface ThreadSpec {
 	name: string;
 	job: Job;
@@ -123,23 +120,6 @@ export class RealRun implements Lab {
 
 	get finished(): boolean {
 		return this.#finishedAt !== undefined;
-	}
-
-	/**
-	 * A number that changes whenever `sample()` could show something new: a thread's cells,
-	 * an event, the counter, the main program, a failure, or the `frameMs` tick of the clock.
-	 * Reading it costs a few loads per thread, so a clock can ask it often and sample rarely.
-	 */
-	stamp(frameMs: number): number {
-		const {i32} = this.shared;
-		const clock = this.#main === 'starting' ? 0 : (this.#finishedAt ?? epochNow()) - this.#origin;
-		let hash = Math.floor(clock / frameMs) ^ (MAIN_CODES[this.#main] << 24);
-		for (const cell of [H.events, H.counter, H.holder, H.contended]) hash = (Math.imul(hash, 31) + Atomics.load(i32, cell)) | 0;
-		for (let t = 0; t < this.#program.threads.length; t++) {
-			for (const cell of STAMPED_CELLS) hash = (Math.imul(hash, 31) + Atomics.load(i32, this.shared.cell(t, cell))) | 0;
-			if (this.#errors[t] !== undefined) hash = (hash + t + 1) | 0;
-		}
-		return hash;
 	}
 
 	sample(): Sample {

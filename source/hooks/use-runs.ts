@@ -1,6 +1,7 @@
 import {useEffect, useRef, useState} from 'react';
 import type {WorkerPool} from '../engine/pool.js';
 import {RealRun, type RunProgram, programLabel} from '../engine/run.js';
+import {watchRuns} from '../engine/watch.js';
 import {sceneStarted} from '../record.js';
 import {idleSample} from '../model/idle.js';
 import {type Snapshot, framesKey, toSnapshot} from '../model/snapshot.js';
@@ -9,8 +10,9 @@ const idle = (lanes: readonly RunProgram[][]) => lanes.map((lane) => lane.map((p
 
 /**
  * Runs `lanes` on real workers: lanes side by side, the programs of a lane one
- * after another. One clock at `fps` watches shared memory for every run; the
- * snapshots only change (so Ink only re-renders) when something visible moved.
+ * after another. One clock (engine/watch.ts) wakes on the workers' events and on
+ * the screen's ticks, never more than `fps` times a second; the snapshots only
+ * change (so Ink only re-renders) when something visible moved.
  * A new `lanes` or `runKey` aborts what runs and starts again (`r`).
  */
 export function useRuns(pool: WorkerPool, lanes: readonly RunProgram[][], fps: number, frameMs: number, runKey: number, onError: (error: unknown) => void): Snapshot[][] {
@@ -21,14 +23,7 @@ export function useRuns(pool: WorkerPool, lanes: readonly RunProgram[][], fps: n
 		const current = idle(lanes);
 		const live = new Map<RealRun, [number, number]>();
 		let lastKey = '';
-		let lastStamp: number | undefined;
-		// At `fps` the clock only reads a stamp of each run's shared memory; it builds snapshots
-		// (and Ink may redraw) only when a stamp moved: a state, an event, or a screen tick.
-		const publish = (force = false) => {
-			let stamp = live.size;
-			for (const run of live.keys()) stamp = (Math.imul(stamp, 31) + run.stamp(frameMs)) | 0;
-			if (!force && stamp === lastStamp) return;
-			lastStamp = stamp;
+		const publish = () => {
 			for (const [run, [lane, index]] of live) current[lane]![index] = toSnapshot(run.sample());
 			const key = framesKey(current, frameMs);
 			if (key !== lastKey) {
@@ -36,8 +31,7 @@ export function useRuns(pool: WorkerPool, lanes: readonly RunProgram[][], fps: n
 				setSnapshots(current.map((lane) => [...lane]));
 			}
 		};
-		publish(true);
-		const timer = setInterval(publish, 1000 / fps);
+		const clock = watchRuns(() => live.keys(), {fps, frameMs}, publish);
 		const runLane = async (programs: readonly RunProgram[], lane: number) => {
 			for (const [index, program] of programs.entries()) {
 				if (cancelled) return;
@@ -45,17 +39,19 @@ export function useRuns(pool: WorkerPool, lanes: readonly RunProgram[][], fps: n
 				live.set(run, [lane, index]);
 				if (cancelled) return run.abort();
 				sceneStarted(programLabel(program));
-				await run.run();
-				publish(true);
+				const ran = run.run();
+				clock.poke();
+				await ran;
+				publish();
 				live.delete(run);
 			}
 		};
 		// A rerun starts only once the previous run's workers are back in the pool.
 		const all = previous.current.then(async () => Promise.all(lanes.map(runLane)));
-		all.then(() => clearInterval(timer), onError);
+		all.then(() => clock.stop(), onError);
 		return () => {
 			cancelled = true;
-			clearInterval(timer);
+			clock.stop();
 			for (const run of live.keys()) void run.abort();
 			previous.current = all.catch(() => undefined);
 		};
