@@ -546,7 +546,7 @@ async function benchCounter(lib) {
 	log(`counter: ${COUNTER_THREADS} threads × ${P.increments.toLocaleString('en')} increments, work 0, ${P.counterRuns}× per mode`);
 	const pool = new lib.WorkerPool();
 	await pool.warm(COUNTER_THREADS);
-	const node = {unsafe: [], mutex: [], atomic: []};
+	const node = {unsafe: [], mutex: [], atomic: [], mutexAlone: []};
 	const py = {unsafe: [], lock: []};
 	try {
 		for (let i = 0; i < P.counterRuns; i++) {
@@ -556,6 +556,9 @@ async function benchCounter(lib) {
 				if (result.failed > 0) throw new Error(`${mode}: ${result.failed} threads failed`);
 				node[mode].push(result);
 			}
+			// The same number of lock, increment, unlock on one thread: what the lock itself costs.
+			const alone = await lib.RealRun.prepare(pool, lib.raceProgram('mutex', {threads: 1, increments: COUNTER_THREADS * P.increments, workMicros: 0}));
+			node.mutexAlone.push(lib.raceResult(await alone.run()));
 			if (HAS_PYTHON3) {
 				py.unsafe.push(python(PY_COUNTER, [COUNTER_THREADS, P.increments, 'unsafe']));
 				py.lock.push(python(PY_COUNTER, [COUNTER_THREADS, P.increments, 'lock']));
@@ -765,6 +768,8 @@ async function main() {
 		const vs = (factor) => (pyLock === null ? null : {op: '>=', value: factor * pyLock, text: `≥ ${factor}× Python Lock`});
 		rows.push(row('counter.mutex', `mutex (Atomics futex) ${work}`, '/s', rate(counter.node.mutex), vs(4), contended));
 		rows.push(row('counter.atomic', `atomic (Atomics.add) ${work}`, '/s', rate(counter.node.atomic), vs(10)));
+		const alone = `1 × ${(COUNTER_THREADS * P.increments).toLocaleString('en')}`;
+		rows.push(row('counter.mutexAlone', `mutex, one thread alone ${alone}`, '/s', rate(counter.node.mutexAlone), null, 'no contention: the cost of the lock itself, without hand-offs between cores'));
 		if (pyLock !== null) {
 			rows.push(row('counter.pythonUnsafe', `Python unsafe ${work}`, '/s', rate(counter.py.unsafe), null, lost(counter.py.unsafe)));
 			rows.push(row('counter.pythonLock', `Python threading.Lock ${work}`, '/s', rate(counter.py.lock)));

@@ -49,7 +49,7 @@ const PTY_ROWS = [
 	'memory.perThread',
 ];
 const PYTHON_ROWS = ['sleep.python', 'sleep.pythonWake', 'counter.pythonUnsafe', 'counter.pythonLock', 'counter.mutexVsLock', 'counter.atomicVsLock'];
-const OTHER_ROWS = ['sleep.node', 'sleep.nodeWake', 'counter.unsafe', 'counter.mutex', 'counter.atomic'];
+const OTHER_ROWS = ['sleep.node', 'sleep.nodeWake', 'counter.unsafe', 'counter.mutex', 'counter.atomic', 'counter.mutexAlone'];
 /** The goals: each of these rows carries one. */
 const GOAL_ROWS = ['firstFrame.ratio', 'render.rows8', 'render.rows256', 'sleep.node', 'counter.mutex', 'counter.atomic', 'counter.mutexVsLock', 'counter.atomicVsLock', 'memory.perThread'];
 
