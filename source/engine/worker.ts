@@ -57,7 +57,7 @@ const BATCH = 1024;
 /**
  * `--work 0`: nothing to wait for between the read and the write, so the loop is the lesson's
  * bare increments, one mode per loop. Progress is published every BATCH increments (the screen
- * samples it 30 times a second). The mutex loop is lock, read, write, unlock: the counter is read
+ * reads it at each of its ticks). The mutex loop is lock, read, write, unlock: the counter is read
  * and written plainly inside the lock (its compare-exchange and release order them), and the
  * occupancy self-check is left to the loop with work (an exact count shows no update was lost).
  * A waiter still publishes `waiting`, then `holding` once it has the lock.
