@@ -506,6 +506,33 @@ elapsed = time.perf_counter() - t0
 print(json.dumps({'opsPerSec': n_threads * n / elapsed, 'lost': n_threads * n - count, 'elapsedMs': elapsed * 1000}))
 `;
 
+/**
+ * What one Node worker costs with no threadlab code in it: n workers that only wait for a
+ * message, with the pool's resourceLimits, in a plain node. MB of VmRSS per worker.
+ */
+const EMPTY_WORKERS = String.raw`
+const {Worker} = require('node:worker_threads');
+const rss = () => Number(/VmRSS:\s+(\d+)/.exec(require('node:fs').readFileSync('/proc/self/status', 'utf8'))[1]) / 1024;
+const n = Number(process.argv[1]);
+const options = {eval: true, stdout: true, stderr: true, resourceLimits: {maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 8, stackSizeMb: 1}};
+const code = "require('node:worker_threads').parentPort.once('message', () => {})";
+const start = () => new Promise((resolve) => { const w = new Worker(code, options); w.stdout.resume(); w.stderr.resume(); w.once('online', () => resolve(w)); });
+(async () => {
+	await start();
+	await new Promise((r) => setTimeout(r, 500));
+	const before = rss();
+	for (let i = 0; i < n; i++) await start();
+	await new Promise((r) => setTimeout(r, 1500));
+	process.stdout.write(String((rss() - before) / n));
+	process.exit(0);
+})();
+`;
+
+function emptyWorkerMb(n) {
+	const result = spawnSync(NODE, ['-e', EMPTY_WORKERS, String(n)], {encoding: 'utf8', timeout: 120_000});
+	return result.status === 0 ? Number(result.stdout) : null;
+}
+
 function python(code, args) {
 	const result = spawnSync('python3', ['-c', code, ...args.map(String)], {encoding: 'utf8', timeout: 120_000});
 	if (result.status !== 0) throw new Error(`python3 failed: ${result.stderr}`);
@@ -798,6 +825,8 @@ async function main() {
 		const mid = MEMORY_THREADS[1];
 		const perMid = median(sessions.get(mid).map((r, i) => (r.rssMb - sessions.get(low)[i].rssMb) / (mid - low)));
 		rows.push(row('memory.perThread', `MB per extra thread (${low} → ${high} threads)`, 'MB/thread', stats(perThread), {op: '<=', value: 6, text: '≤ 6 MB'}, `${low} → ${mid} threads: ${perMid.toFixed(2)} MB per thread`));
+		const empty = Array.from({length: P.renderRuns}, () => emptyWorkerMb(64)).filter((mb) => mb !== null);
+		if (empty.length > 0) rows.push(row('memory.emptyWorker', 'an empty Node worker (64 of them, same resourceLimits)', 'MB/thread', stats(empty), null, `the floor of one worker per thread on node ${process.versions.node}: no threadlab code in it`));
 	} else {
 		for (const n of MEMORY_THREADS) rows.push(skipped(`memory.threads${n}`, `sleepers -t ${n}: VmRSS`, 'MB', 'no pty'));
 		rows.push(skipped('memory.perThread', 'MB per extra thread', 'MB/thread', 'no pty', {text: '≤ 6 MB'}));

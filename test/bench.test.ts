@@ -47,6 +47,7 @@ const PTY_ROWS = [
 	'memory.threads64',
 	'memory.threads256',
 	'memory.perThread',
+	'memory.emptyWorker',
 ];
 const PYTHON_ROWS = ['sleep.python', 'sleep.pythonWake', 'counter.pythonUnsafe', 'counter.pythonLock', 'counter.mutexVsLock', 'counter.atomicVsLock'];
 const OTHER_ROWS = ['sleep.node', 'sleep.nodeWake', 'counter.unsafe', 'counter.mutex', 'counter.atomic', 'counter.mutexAlone'];
