@@ -826,10 +826,12 @@ async function main() {
 		const perMid = median(sessions.get(mid).map((r, i) => (r.rssMb - sessions.get(low)[i].rssMb) / (mid - low)));
 		rows.push(row('memory.perThread', `MB per extra thread (${low} → ${high} threads)`, 'MB/thread', stats(perThread), {op: '<=', value: 6, text: '≤ 6 MB'}, `${low} → ${mid} threads: ${perMid.toFixed(2)} MB per thread`));
 		const empty = Array.from({length: P.renderRuns}, () => emptyWorkerMb(64)).filter((mb) => mb !== null);
-		if (empty.length > 0) rows.push(row('memory.emptyWorker', 'an empty Node worker (64 of them, same resourceLimits)', 'MB/thread', stats(empty), null, `the floor of one worker per thread on node ${process.versions.node}: no threadlab code in it`));
+		if (empty.length === 0) rows.push(skipped('memory.emptyWorker', 'an empty Node worker', 'MB/thread', 'the empty workers did not start'));
+		else rows.push(row('memory.emptyWorker', 'an empty Node worker (64 of them, same resourceLimits)', 'MB/thread', stats(empty), null, `the floor of one worker per thread on node ${process.versions.node}: no threadlab code in it`));
 	} else {
 		for (const n of MEMORY_THREADS) rows.push(skipped(`memory.threads${n}`, `sleepers -t ${n}: VmRSS`, 'MB', 'no pty'));
 		rows.push(skipped('memory.perThread', 'MB per extra thread', 'MB/thread', 'no pty', {text: '≤ 6 MB'}));
+		rows.push(skipped('memory.emptyWorker', 'an empty Node worker', 'MB/thread', 'no pty'));
 	}
 
 	if (sessions?.has(256)) {
