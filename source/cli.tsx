@@ -32,7 +32,7 @@ export async function main(layout?: Promise<unknown>): Promise<void> {
         --mode <m>      race: unsafe, mutex, atomic or all (default all)
     -i, --increments <n>  race: increments per thread, 1–100000000 (default 2500)
         --work <µs>     race: real wait between read and write, 0–100000 (default 200)
-        --fps <n>       frames per second, 1–60 (default 30)
+        --fps <n>       most redraws per second, 1–60 (default 30)
         --seed <n>      simulate on a virtual clock with a seeded scheduler, 0–4294967295;
                         the same seed gives the same frames (space pauses, s steps a race)
         --frames <list> with --seed: print the frames at these virtual seconds and exit,
