@@ -9,7 +9,8 @@ import {sceneStarted} from './record.js';
 import {H} from './engine/shared.js';
 import {SimSession} from './engine/sim-session.js';
 import {type RaceResult, raceLine, raceResult} from './model/race.js';
-import {logText, summarize} from './model/snapshot.js';
+import {summarize} from './model/snapshot.js';
+import {logText} from './model/wording.js';
 import type {Sample} from './model/types.js';
 import {type View, lanesFor} from './view.js';
 

@@ -11,9 +11,9 @@ import type {EventSample, MainState, Sample, ThreadSample} from '../model/types.
 import {MinHeap} from './heap.js';
 import type {Join, Lab, ThreadHandle} from './lab.js';
 import type {RunProgram} from './run.js';
-import type {ThreadStateName} from './shared.js';
+import {OP_MS, SimRace, type SimThread, type StepKind, firstStep} from './sim-race.js';
 
-export type StepKind = 'wake' | 'lock' | 'read' | 'work' | 'write' | 'unlock' | 'add';
+export type {StepKind} from './sim-race.js';
 
 interface Step {
 	at: number;
@@ -22,19 +22,7 @@ interface Step {
 	kind: StepKind;
 }
 
-interface SimThread {
-	state: ThreadStateName;
-	startMs: number | null;
-	wakeMs: number | null;
-	endMs: number | null;
-	progress: number;
-	local: number;
-	reads: number[];
-}
-
 const READ_LOG = 256;
-/** Virtual cost of a read, write or lock operation, in ms (1 µs), before jitter. */
-const OP_MS = 0.001;
 
 export class SimRun implements Lab {
 	readonly #program: RunProgram;
@@ -42,15 +30,12 @@ export class SimRun implements Lab {
 	readonly #queue = new MinHeap<Step>((a, b) => a.at < b.at || (a.at === b.at && a.order < b.order));
 	readonly #threads: SimThread[];
 	readonly #events: EventSample[] = [];
-	readonly #waiters: number[] = [];
+	readonly #race: SimRace;
 	#steps = 0;
 	#now = 0;
 	#main: MainState = 'starting';
 	#blockedOn = -1;
 	#mainProgram: Generator<Join, void, void> | undefined;
-	#counter = 0;
-	#holder = -1;
-	#contended = 0;
 	#finishedAt: number | undefined;
 	#lastStep: {thread: number; kind: StepKind | 'overwrite'; value: number} | undefined;
 
@@ -58,6 +43,12 @@ export class SimRun implements Lab {
 		this.#program = program;
 		this.#rng = xoroshiro128plus(seed | 0);
 		this.#threads = program.threads.map(() => ({state: 'new', startMs: null, wakeMs: null, endMs: null, progress: 0, local: 0, reads: []}));
+		this.#race = new SimRace(this.#threads, program.threads.map((spec) => spec.job), {
+			schedule: (thread, kind, delayMs) => this.#schedule(thread, kind, delayMs),
+			cost: (base, spread) => this.#cost(base, spread),
+			random: (max) => this.#random(max),
+			finish: (thread) => this.#finish(thread),
+		});
 	}
 
 	get finished(): boolean {
@@ -94,12 +85,12 @@ export class SimRun implements Lab {
 		const step = this.#queue.pop();
 		if (!step) return undefined;
 		this.#now = Math.max(this.#now, step.at);
-		const before = this.#counter;
+		const before = this.#race.counter;
 		this.#perform(step);
 		const thread = this.#threads[step.thread]!;
 		// A write that leaves the counter where it was (or lower) overwrote another thread's update.
-		const kind = step.kind === 'write' && this.#counter <= before ? 'overwrite' : step.kind;
-		this.#lastStep = {thread: step.thread, kind, value: step.kind === 'write' ? this.#counter : thread.local};
+		const kind = step.kind === 'write' && this.#race.counter <= before ? 'overwrite' : step.kind;
+		this.#lastStep = {thread: step.thread, kind, value: step.kind === 'write' ? this.#race.counter : thread.local};
 		return step;
 	}
 
@@ -127,7 +118,8 @@ export class SimRun implements Lab {
 		const race = this.#program.race;
 		if (race) {
 			const {mode, increments, workMicros} = race;
-			sample.race = {mode, increments, workMicros, expected: increments * this.#threads.length, counter: this.#counter, holder: this.#holder, contended: this.#contended};
+			const {counter, holder, contended} = this.#race;
+			sample.race = {mode, increments, workMicros, expected: increments * this.#threads.length, counter, holder, contended};
 			if (this.finished && mode === 'unsafe') sample.race.reads = this.#threads.map((t) => t.reads.slice(-READ_LOG));
 		}
 		return sample;
@@ -157,67 +149,16 @@ export class SimRun implements Lab {
 			this.#schedule(index, 'wake', job.ms);
 		} else {
 			thread.state = 'running';
-			this.#schedule(index, job.mode === 'mutex' ? 'lock' : job.mode === 'atomic' ? 'work' : 'read', this.#cost(OP_MS, 20));
+			this.#schedule(index, firstStep(job.mode), this.#cost(OP_MS, 20));
 		}
 	}
 
 	#perform({thread: index, kind}: Step): void {
+		if (kind !== 'wake') return this.#race.perform(index, kind);
 		const thread = this.#threads[index]!;
-		const job = this.#program.threads[index]!.job;
-		const op = () => this.#cost(OP_MS, 0.5);
-		const next = () => {
-			if (job.kind === 'count' && thread.progress < job.increments) this.#schedule(index, job.mode === 'mutex' ? 'lock' : job.mode === 'atomic' ? 'work' : 'read', op());
-			else this.#finish(index);
-		};
-		switch (kind) {
-			case 'wake':
-				thread.wakeMs = this.#now;
-				this.#events.push({kind: 'wake', thread: index, atMs: this.#now});
-				this.#finish(index);
-				break;
-			case 'lock':
-				if (this.#holder < 0) {
-					this.#holder = index;
-					thread.state = 'holding';
-					this.#schedule(index, 'read', op());
-				} else {
-					this.#contended++;
-					thread.state = 'waiting';
-					this.#waiters.push(index);
-				}
-				break;
-			case 'read':
-				thread.local = this.#counter;
-				if (job.kind === 'count' && job.mode === 'unsafe') thread.reads.push(thread.local);
-				this.#schedule(index, 'work', op());
-				break;
-			case 'work':
-				if (job.kind === 'count') this.#schedule(index, job.mode === 'atomic' ? 'add' : 'write', this.#cost(job.workMicros / 1000, 0.1));
-				break;
-			case 'write':
-				this.#counter = thread.local + 1;
-				thread.progress++;
-				if (this.#holder === index) this.#schedule(index, 'unlock', op());
-				else next();
-				break;
-			case 'add':
-				thread.local = this.#counter++;
-				thread.progress++;
-				next();
-				break;
-			case 'unlock': {
-				this.#holder = -1;
-				thread.state = 'running';
-				if (this.#waiters.length > 0) {
-					const [woken] = this.#waiters.splice(this.#random(this.#waiters.length - 1), 1);
-					this.#holder = woken!;
-					this.#threads[woken!]!.state = 'holding';
-					this.#schedule(woken!, 'read', this.#cost(OP_MS * 5, 1));
-				}
-				next();
-				break;
-			}
-		}
+		thread.wakeMs = this.#now;
+		this.#events.push({kind: 'wake', thread: index, atMs: this.#now});
+		this.#finish(index);
 	}
 
 	#finish(index: number): void {

@@ -2,9 +2,10 @@
  * The pure reducer: an engine sample (real or simulated) in, a snapshot of
  * everything the screen and the plain output show, out. No I/O, no clock.
  */
-import {fixed, plural, seconds} from './format.js';
+import {fixed, plural} from './format.js';
 import {type RaceResult, raceResult} from './race.js';
 import type {EventSample, MainState, Sample, ThreadSample, ThreadStateName} from './types.js';
+import {logText, stepText} from './wording.js';
 
 export interface ThreadRowModel {
 	name: string;
@@ -57,45 +58,6 @@ export interface Snapshot {
 	race: RaceResult | null;
 	/** Simulated: what the last step did, e.g. `thread_2 read 41`. */
 	lastStep: string | null;
-}
-
-export function stepText(step: NonNullable<Sample['lastStep']>, threads: readonly ThreadSample[]): string {
-	const name = threads[step.thread]?.name ?? 'main';
-	switch (step.kind) {
-		case 'read':
-			return `${name} read ${step.value}`;
-		case 'work':
-			return `${name} did its work (read ${step.value}, not yet written)`;
-		case 'write':
-			return `${name} wrote ${step.value}`;
-		case 'overwrite':
-			return `${name} wrote ${step.value}, erasing another thread's update: one is lost`;
-		case 'add':
-			return `${name} added 1 atomically to ${step.value}`;
-		case 'lock':
-			return `${name} asked for the lock`;
-		case 'unlock':
-			return `${name} released the lock`;
-		case 'wake':
-			return `${name} woke up`;
-		default:
-			return `${name}: ${step.kind}`;
-	}
-}
-
-export function logText(event: EventSample, threads: readonly ThreadSample[]): string {
-	const thread = threads[event.thread];
-	const name = thread?.name ?? 'main';
-	switch (event.kind) {
-		case 'sleep':
-			return `I am ${name}. Going to sleep for ${seconds(thread?.sleepSeconds ?? 0)} seconds`;
-		case 'wake':
-			return `${name} has woken up from sleep`;
-		case 'print':
-			return event.text ?? '';
-		case 'fail':
-			return `${name} failed: ${thread?.error ?? 'the thread ended unexpectedly'}`;
-	}
 }
 
 function threadRow(thread: ThreadSample, clockMs: number, increments: number): ThreadRowModel {

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {fixed, plural, seconds, truncate} from '../../source/model/format.js';
-import {logText, summarize, toSnapshot} from '../../source/model/snapshot.js';
+import {summarize, toSnapshot} from '../../source/model/snapshot.js';
+import {logText} from '../../source/model/wording.js';
 import type {EventSample, Sample, ThreadSample} from '../../source/model/types.js';
 
 function thread(name: string, over: Partial<ThreadSample> = {}): ThreadSample {
