@@ -60,13 +60,12 @@ try {
 	]);
 	await rm(stub);
 	await chmod(`${out}/cli.js`, 0o755);
+	// The code cache: a run of the bundle through what a first frame compiles, saved by V8.
+	await run(process.execPath, ['scripts/code-cache.mjs', out]);
 	const old = `${out}.old`;
 	await rename(`${root}/dist`, old).catch(() => undefined);
 	await rename(out, `${root}/dist`);
 	await rm(old, {recursive: true, force: true});
-	// The code cache: a run of the bundle through what a first frame compiles, saved by V8.
-	// It runs in dist/ itself: V8 keeps the file name it compiled for stack traces.
-	await run(process.execPath, ['scripts/code-cache.mjs', `${root}dist`]);
 } catch (error) {
 	await rm(out, {recursive: true, force: true});
 	throw error;

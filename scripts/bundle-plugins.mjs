@@ -1,14 +1,24 @@
 // esbuild plugins for the CLI bundle (dist/threadlab.cjs), each for the time to the first
 // frame (`npm run bench`, bench/RESULTS.md). Each edit of a dependency is exact: if the
 // dependency changes, the build stops and says which edit no longer applies.
+import {realpathSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
+import {join} from 'node:path';
+
+/** The build stops if a plugin never found what it is for (its dependency moved or changed). */
+function mustMatch(b, name, what, matched) {
+	b.onEnd(() => (matched() ? undefined : {errors: [{text: `${name}: ${what} was not in the bundle; the dependency changed`}]}));
+}
 
 /** Replaces exact pieces of a dependency's file (`edits`, or `edits(path)`) in the bundle; the build fails if one is gone. */
 function patch(name, file, edits) {
 	return {
 		name,
 		setup(b) {
+			let loaded = false;
+			mustMatch(b, name, String(file), () => loaded);
 			b.onLoad({filter: file}, async ({path}) => {
+				loaded = true;
 				let source = await readFile(path, 'utf8');
 				for (const [from, to] of typeof edits === 'function' ? edits(path) : edits) {
 					if (!source.includes(from)) throw new Error(`${name}: ${path} changed, "${from.split('\n')[0]}" is gone`);
@@ -73,7 +83,7 @@ export function fastStyledChars(root) {
 	return patch('fast-styled-chars', /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/](tokenize|styledChars)\.js$/, (path) =>
 		path.endsWith('tokenize.js')
 			? [
-					['const segmenter = new Intl.Segmenter(', `import {narrowGraphemes} from ${JSON.stringify(`${root}source/text-width.ts`)};\nconst segmenter = new Intl.Segmenter(`],
+					['const segmenter = new Intl.Segmenter(', `import {narrowGraphemes} from ${JSON.stringify(join(root, 'source', 'text-width.ts').split('\\').join('/'))};\nconst segmenter = new Intl.Segmenter(`],
 					['of segmenter.segment(str))', 'of (narrowGraphemes(str) ?? segmenter.segment(str)))'],
 				]
 			: [
@@ -91,18 +101,31 @@ export function fastStyledChars(root) {
 
 /**
  * Ink's screen grid, for every frame: one shared blank cell instead of a new object (with
- * its own styles array) per cell; the cache of each line's styled characters and width kept
- * from frame to frame (emptied when it grows past 4,096 lines), so that lines that did not
- * change are not cut up again; and a row of the grid whose cells are the very same objects
- * as the last row turned into a string at that height is not turned into a string again.
- * Cells and cached characters are only read, never changed.
+ * its own styles array) per cell; each line's styled characters and width looked up in the
+ * last frame's cache before they are worked out again (two frames are kept, no more), so
+ * that lines that did not change are not cut up again; and a row of the grid whose cells are
+ * the very same objects as the last row turned into a string at that height is not turned
+ * into a string again. Cells and cached characters are only read, never changed.
  */
 export const inkOutputReuse = patch('ink-output-reuse', /[\\/]ink[\\/]build[\\/]output\.js$/, [
+	['    caches = new OutputCaches();', '    caches = OutputCaches.next();'],
 	[
-		'    caches = new OutputCaches();',
-		'    caches = OutputCaches.shared.widths.size > 4096 || OutputCaches.shared.styledChars.size > 4096 ? (OutputCaches.shared = new OutputCaches()) : OutputCaches.shared;',
+		'class OutputCaches {\n',
+		`const lastRows = [];
+class OutputCaches {
+    static current;
+    previous;
+    static next() {
+        const previous = OutputCaches.current;
+        if (previous) previous.previous = undefined;
+        OutputCaches.current = new OutputCaches();
+        OutputCaches.current.previous = previous;
+        return OutputCaches.current;
+    }
+`,
 	],
-	['class OutputCaches {\n', 'class OutputCaches {\n    static shared = new OutputCaches();\n'],
+	['cached = styledCharsFromTokens(tokenize(line));', 'cached = this.previous?.styledChars.get(line) ?? styledCharsFromTokens(tokenize(line));'],
+	['cached = stringWidth(text);', 'cached = this.previous?.widths.get(text) ?? stringWidth(text);'],
 	[
 		"                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
 		'                row.push(blankCell);',
@@ -119,7 +142,6 @@ export const inkOutputReuse = patch('ink-output-reuse', /[\\/]ink[\\/]build[\\/]
             return text;`,
 	],
 	['        const generatedOutput = output\n            .map(line => {', '        const generatedOutput = output\n            .map((line, y) => {'],
-	['class OutputCaches {\n', 'const lastRows = [];\nclass OutputCaches {\n'],
 ]);
 
 /**
@@ -127,15 +149,19 @@ export const inkOutputReuse = patch('ink-output-reuse', /[\\/]ink[\\/]build[\\/]
  * at once, and string-width (~17 ms to load) is loaded only for any other text.
  */
 export function textWidth(root) {
-	const realPath = `${root}node_modules/string-width/index.js`;
+	const realPath = realpathSync(join(root, 'node_modules', 'string-width', 'index.js'));
 	return {
 		name: 'text-width',
 		setup(b) {
+			let wrapped = false;
+			mustMatch(b, 'text-width', "Ink's string-width", () => wrapped);
 			b.onResolve({filter: /^string-width$/}, async ({importer, resolveDir, kind, pluginData}) => {
 				if (pluginData === 'real') return undefined;
 				const real = await b.resolve('string-width', {importer, resolveDir, kind, pluginData: 'real'});
 				// Only the copy Ink uses (wrap-ansi keeps its own older one).
-				return real.path === realPath ? {path: 'string-width', namespace: 'text-width'} : real;
+				if (real.errors.length > 0 || realpathSync(real.path) !== realPath) return real;
+				wrapped = true;
+				return {path: 'string-width', namespace: 'text-width'};
 			});
 			b.onLoad({filter: /.*/, namespace: 'text-width'}, () => ({
 				resolveDir: root,
@@ -146,7 +172,7 @@ let real;
 export default function stringWidth(text, options) {
 	const width = options === undefined && typeof text === 'string' ? narrowWidth(text) : undefined;
 	if (width !== undefined) return width;
-	real ??= require(${JSON.stringify(realPath)}).default;
+	real ??= require(${JSON.stringify(realPath.split('\\').join('/'))}).default;
 	return real(text, options);
 }
 `,

@@ -10,7 +10,7 @@
  * THREADLAB_NO_CACHE=1 skips the cache (the bench measures both).
  */
 import {readFileSync} from 'node:fs';
-import {dirname} from 'node:path';
+import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {CODE_CACHE, loadBundle} from './load-bundle.js';
 
@@ -19,7 +19,7 @@ const dir = dirname(fileURLToPath(import.meta.url));
 function codeCache(): Buffer | undefined {
 	if (process.env['THREADLAB_NO_CACHE'] === '1') return undefined;
 	try {
-		return readFileSync(`${dir}/${CODE_CACHE}`);
+		return readFileSync(join(dir, CODE_CACHE));
 	} catch {
 		return undefined;
 	}

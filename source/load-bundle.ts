@@ -4,6 +4,7 @@
  */
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
+import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {Script} from 'node:vm';
 
@@ -16,10 +17,14 @@ export interface Loaded {
 	run(): Promise<void>;
 }
 
-/** Compiles the bundle in `dir` (with the compiled code in `cachedData`, if given) and runs its top level. */
+/**
+ * Compiles the bundle in `dir` (with the compiled code in `cachedData`, if given) and runs its
+ * top level. Stack traces name the script `threadlab.cjs`, wherever it lies: with a cache V8
+ * keeps the name the cache was made under, which would be the build's folder.
+ */
 export function loadBundle(dir: string, cachedData?: Buffer): Loaded {
-	const filename = `${dir}/${BUNDLE}`;
-	const script = new Script(readFileSync(filename, 'utf8'), {filename, cachedData});
+	const filename = join(dir, BUNDLE);
+	const script = new Script(readFileSync(filename, 'utf8'), {filename: BUNDLE, cachedData});
 	const module = {exports: {} as {run(): Promise<void>}};
 	const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
 	wrapper(module.exports, createRequire(filename), module, filename, dir, {url: pathToFileURL(filename).href});

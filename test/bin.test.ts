@@ -4,9 +4,10 @@
  * or a damaged file) must change nothing but the speed.
  */
 import {execFileSync, spawnSync} from 'node:child_process';
-import {copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {fileURLToPath} from 'node:url';
+import {join} from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -14,6 +15,16 @@ const dist = `${root}dist`;
 const env = {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? root};
 const scratch = mkdtempSync(`${tmpdir()}/threadlab-bin-`);
 afterAll(() => rmSync(scratch, {recursive: true, force: true}));
+
+/** Whether V8 takes the code cache in `dir` (in a plain node: V8 takes a cache only from a process with the same flags). */
+function cacheAccepted(dir: string): {rejected: boolean} {
+	const script = `import(${JSON.stringify(pathToFileURL(join(dir, 'load-bundle.js')).href)}).then(({loadBundle, CODE_CACHE}) => {
+		const dir = ${JSON.stringify(dir)};
+		const {script} = loadBundle(dir, require('node:fs').readFileSync(require('node:path').join(dir, CODE_CACHE)));
+		process.stdout.write(JSON.stringify({rejected: script.cachedDataRejected}));
+	})`;
+	return JSON.parse(execFileSync(process.execPath, ['-e', script], {env, encoding: 'utf8'})) as {rejected: boolean};
+}
 
 /** The piped output of a short sleepers run from the CLI in `dir`, minus the timings. */
 function sleepers(dir: string, extra: Record<string, string> = {}): {status: number | null; lines: string[]} {
@@ -24,14 +35,16 @@ function sleepers(dir: string, extra: Record<string, string> = {}): {status: num
 
 describe('dist/cli.js and its code cache', () => {
 	it('the cache the build wrote is accepted by this Node: V8 compiles nothing it already has', () => {
-		// A plain node: V8 takes a cache only from a process with the same flags.
-		const script = `import('${dist}/load-bundle.js').then(({loadBundle, CODE_CACHE}) => {
-			const {script} = loadBundle('${dist}', require('node:fs').readFileSync('${dist}/' + CODE_CACHE));
-			process.stdout.write(JSON.stringify({rejected: script.cachedDataRejected}));
-		})`;
-		const out = execFileSync(process.execPath, ['-e', script], {env, encoding: 'utf8'});
-		expect(JSON.parse(out)).toEqual({rejected: false});
-		expect(readFileSync(`${dist}/threadlab.code-cache`).length).toBeGreaterThan(100_000);
+		expect(cacheAccepted(dist)).toEqual({rejected: false});
+		expect(readFileSync(join(dist, 'threadlab.code-cache')).length).toBeGreaterThan(100_000);
+	});
+
+	it('the cache does not depend on where dist/ lies, and does not carry the build folder', () => {
+		const moved = join(scratch, 'moved');
+		mkdirSync(moved);
+		for (const file of ['load-bundle.js', 'threadlab.cjs', 'threadlab.code-cache']) copyFileSync(join(dist, file), join(moved, file));
+		expect(cacheAccepted(moved)).toEqual({rejected: false});
+		expect(readFileSync(join(dist, 'threadlab.code-cache')).includes(root.replace(/[\\/]$/, ''))).toBe(false);
 	});
 
 	it('without the cache, with a damaged one or none at all, the CLI does the same', () => {

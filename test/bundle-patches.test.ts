@@ -1,7 +1,7 @@
 /**
  * The CLI bundle's Ink is patched for speed (scripts/bundle-plugins.mjs: string widths, styled
- * characters, the screen grid). The library uses Ink as published. Every scene's frames, plain
- * and in colour, must be the same bytes from both.
+ * characters, the screen grid). The library uses Ink as published. Every scene's frames (the
+ * tour has none), plain and in colour, must be the same bytes from both.
  */
 import {execFileSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
@@ -14,7 +14,9 @@ const env = {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HO
 const cases: Array<[string[], Omit<FrameOptions, 'time' | 'seed'>, number[]]> = [
 	[['sleepers'], {scene: 'sleepers'}, [0, 1.1, 2.5]],
 	[['sequential', '-t', '3', '-s', '1'], {scene: 'sequential', threads: 3, sleep: 1}, [1.5, 3.5]],
+	[['start'], {scene: 'start'}, [0.5, 2.5]],
 	[['hello'], {scene: 'hello'}, [1, 2.5]],
+	[['join'], {scene: 'join'}, [1, 2.5]],
 	[['race', '-i', '200'], {scene: 'race', increments: 200}, [0.06, 0.3]],
 	[['dashboard', '-i', '200'], {increments: 200}, [1, 2.5]],
 	[['sleepers', '-t', '40', '-s', '30'], {scene: 'sleepers', threads: 40, sleep: 30}, [12]],

@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {CounterMode} from '../model/types.js';
-import {fixed, truncate} from '../model/format.js';
+import {clock, fixed, truncate} from '../model/format.js';
 import type {Snapshot} from '../model/snapshot.js';
 import {RACE_CODE, RACE_LESSON} from '../scenes/race.js';
 import {type ChromeProps, Footer} from './Footer.js';
@@ -9,14 +9,17 @@ import {Header} from './Header.js';
 import {Help} from './Help.js';
 import {type LockColumn, LockPanel, lockPanelHeight} from './LockPanel.js';
 import {MIN_HEIGHT, MIN_WIDTH, TooSmall} from './SceneView.js';
-import {useTheme} from './theme.js';
+import {spinnerFrame} from './StateIcon.js';
+import {type Theme, useTheme} from './theme.js';
 
-/** The closing line: what each mode did to the counter. */
-export function raceSummary(columns: readonly LockColumn[], dot: string): string {
+/** The status line: the screen's spinner and the running mode's clock, then what each mode did to the counter. */
+export function raceSummary(columns: readonly LockColumn[], theme: Theme): string {
+	const dot = '·';
 	const running = columns.find((c) => c.snapshot && !c.snapshot.finished && c.snapshot.main.state !== 'starting');
 	if (running?.snapshot) {
-		const step = running.snapshot.lastStep ? ` ${dot} ${running.snapshot.lastStep}` : '';
-		return `running ${running.mode} ${dot} ${fixed(running.snapshot.clockMs, running.snapshot.lastStep ? 4 : 1)} s${step}`;
+		const {clockMs, lastStep} = running.snapshot;
+		const step = lastStep ? ` ${dot} ${lastStep}` : '';
+		return `${spinnerFrame(clockMs, theme)} running ${running.mode} ${dot} ${clock(clockMs, lastStep ? 4 : 1)} s${step}`;
 	}
 	const parts = columns.flatMap(({mode, snapshot}) => {
 		const r = snapshot?.finished ? snapshot.race : null;
@@ -56,7 +59,7 @@ export function RaceView(props: RaceViewProps) {
 			</Box>
 			<Text> </Text>
 			<Text wrap="truncate" bold color={failed ? theme.bad : undefined}>
-				{theme.text(raceSummary(columns, '·'))}
+				{theme.text(raceSummary(columns, theme))}
 			</Text>
 			{props.keys.length > 0 ? <Footer hints={props.keys} /> : null}
 		</Box>

@@ -1,5 +1,5 @@
 import type {Snapshot} from '../model/snapshot.js';
-import {fixed} from '../model/format.js';
+import {clock} from '../model/format.js';
 import type {Shown, Theme} from './theme.js';
 
 /** The frame of the screen's one spinner at `clockMs` (the scene clock drives every spinner). */
@@ -40,5 +40,5 @@ export function stateIcon(state: Shown, clockMs: number, theme: Theme): string {
 /** The status line while a scene runs: the screen's spinner, what runs, and the scene clock. */
 export function runningStatus(snapshot: Snapshot, theme: Theme, what = 'running'): string {
 	if (snapshot.main.state === 'starting') return 'starting threads…';
-	return `${spinnerFrame(snapshot.clockMs, theme)} ${what} ${theme.glyphs.dot} ${fixed(snapshot.clockMs, 1)} s`;
+	return `${spinnerFrame(snapshot.clockMs, theme)} ${what} ${theme.glyphs.dot} ${clock(snapshot.clockMs, 1)} s`;
 }

@@ -1,6 +1,6 @@
 import React, {memo} from 'react';
 import {Box, Text} from 'ink';
-import {fixed, seconds} from '../model/format.js';
+import {clock, seconds} from '../model/format.js';
 import type {MainRowModel, ThreadRowModel} from '../model/snapshot.js';
 import type {ThreadStateName} from '../model/types.js';
 import {stateIcon} from './StateIcon.js';
@@ -10,7 +10,7 @@ import {useTheme} from './theme.js';
 const MAX_NAME = 16;
 
 function threadTime(row: ThreadRowModel, decimals: number): string {
-	return row.targetMs > 0 ? `${fixed(row.elapsedMs, decimals)} / ${seconds(row.targetMs / 1000)} s` : `${fixed(row.elapsedMs, decimals)} s`;
+	return row.targetMs > 0 ? `${clock(row.elapsedMs, decimals)} / ${seconds(row.targetMs / 1000)} s` : `${clock(row.elapsedMs, decimals)} s`;
 }
 
 /** Tenths of a second for short sleeps; whole seconds once a sleep is 10 s or more. */
@@ -34,7 +34,7 @@ export const ThreadTable = memo(function ThreadTable({main, threads, clockMs, wi
 	const nameWidth = Math.min(MAX_NAME, Math.max(4, ...threads.map((row) => row.name.length)));
 	const decimals = decimalsFor(threads);
 	const times = threads.map((row) => threadTime(row, decimals));
-	const mainTime = `${fixed(main.elapsedMs, decimals)} s`;
+	const mainTime = `${clock(main.elapsedMs, decimals)} s`;
 	const timeWidth = Math.max(mainTime.length, ...times.map((time) => time.length));
 	const barWidth = Math.max(0, width - (2 + nameWidth + 1 + 2 + STATE_WIDTH + 1 + timeWidth + 1));
 	const quantise = (progress: number) => (barWidth > 0 ? Math.round(progress * barWidth) / barWidth : 0);

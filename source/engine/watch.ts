@@ -1,8 +1,8 @@
 /**
  * The screen's one clock, without polling. `onChange` is called when the runs may show
  * something new: soon after a worker publishes an event (a sleep, a wake, a print, a
- * failure: `SharedState.emit` notifies the event counter), at most `fps` times a second,
- * and at every `frameMs` tick of the clock (spinners, times, bars, a race's counters).
+ * failure: `SharedState.emit` notifies the event counter), and at every `frameMs` tick of
+ * the clock (spinners, times, bars, a race's counters); never more than `fps` times a second.
  * Between those the main thread sleeps: nothing wakes it 30 times a second to find that
  * nothing moved.
  */
@@ -19,40 +19,50 @@ export interface Clock {
 }
 
 export function watchRuns(runs: () => Iterable<Watched>, {fps, frameMs}: {fps: number; frameMs: number}, onChange: () => void): Clock {
+	const gap = 1000 / fps;
+	// Below 5 fps the ticks slow down too: `fps` bounds every change.
+	const tickMs = Math.max(frameMs, gap);
 	let stopped = false;
 	let pending: ReturnType<typeof setTimeout> | undefined;
-	let last = 0;
+	let dueAt = Number.POSITIVE_INFINITY;
+	let last = Number.NEGATIVE_INFINITY;
 	const waiting = new Set<SharedState>();
+	/** A change in `delay` ms, unless one is already due sooner. */
+	const schedule = (delay: number) => {
+		const at = performance.now() + delay;
+		if (pending !== undefined) {
+			if (dueAt <= at) return;
+			clearTimeout(pending);
+		}
+		dueAt = at;
+		pending = setTimeout(change, delay);
+	};
 	const change = () => {
 		if (stopped) return;
 		if (pending !== undefined) clearTimeout(pending);
 		pending = undefined;
+		dueAt = Number.POSITIVE_INFINITY;
 		last = performance.now();
+		// Wait first, then look: an event published after this is waited for, not missed.
+		const moved = arm();
 		onChange();
-		watch();
 		// Just after the next tick (a timer may fire a fraction of a millisecond early).
-		pending = setTimeout(change, frameMs - (last % frameMs) + 1);
+		schedule(moved ? gap : tickMs - (last % tickMs) + 1);
 	};
-	/** An event: a change now, or as soon as `fps` allows. */
+	/** An event: a change as soon as `fps` allows. */
 	const soon = () => {
-		if (stopped) return;
-		const wait = last + 1000 / fps - performance.now();
-		if (wait <= 0) change();
-		else if (pending === undefined || wait < frameMs - (performance.now() % frameMs)) {
-			if (pending !== undefined) clearTimeout(pending);
-			pending = setTimeout(change, wait);
-		}
+		if (!stopped) schedule(Math.max(0, last + gap - performance.now()));
 	};
-	/** One wait on each run's event counter; the wait on a run that is gone is released. */
-	const watch = () => {
-		const current = new Set([...runs()].map((run) => run.shared));
+	/** One wait on each run's event counter; the wait on a run that is gone is released. True if a counter moved meanwhile. */
+	const arm = (): boolean => {
+		const current = new Set(Array.from(runs(), (run) => run.shared));
 		for (const shared of waiting) if (!current.has(shared)) Atomics.notify(shared.i32, H.events);
+		let moved = false;
 		for (const shared of current) {
 			if (waiting.has(shared)) continue;
-			const seen = Atomics.load(shared.i32, H.events);
-			const wait = Atomics.waitAsync(shared.i32, H.events, seen);
+			const wait = Atomics.waitAsync(shared.i32, H.events, Atomics.load(shared.i32, H.events));
 			if (!wait.async) {
-				soon();
+				moved = true;
 				continue;
 			}
 			waiting.add(shared);
@@ -61,6 +71,7 @@ export function watchRuns(runs: () => Iterable<Watched>, {fps, frameMs}: {fps: n
 				soon();
 			});
 		}
+		return moved;
 	};
 	change();
 	return {

@@ -10,6 +10,15 @@ export function fixed(ms: number, decimals = 2): string {
 	return (Math.max(0, ms) / 1000).toFixed(decimals);
 }
 
+/**
+ * A running clock, ms → seconds with `decimals` decimals, cut rather than rounded: like a
+ * stopwatch it never shows a second (or a tenth) before it has passed.
+ */
+export function clock(ms: number, decimals: number): string {
+	const unit = 10 ** decimals;
+	return (Math.floor((Math.max(0, ms) * unit) / 1000) / unit).toFixed(decimals);
+}
+
 /** Shorten text to `width` columns, ending with an ellipsis when cut. */
 export function truncate(text: string, width: number, ellipsis = '…'): string {
 	if (width <= 0) return '';

@@ -120,7 +120,7 @@ describe('SceneView', () => {
 		const sample = sleepers(3, 2004, true);
 		sample.threads[1] = {...sample.threads[1]!, state: 'failed', wakeMs: null, endMs: 300, error: 'worker exited'};
 		const lines = view(sample, {width: 90});
-		expect(lines.find((line) => line.includes('thread_1'))).toMatch(/^ {2}thread_1 ✖ failed {3}worker exited {45}0\.3 \/ 2 s$/);
+		expect(lines.find((line) => line.includes('thread_1'))).toMatch(/^ {2}thread_1 ✖ failed {3}worker exited {45}0\.2 \/ 2 s$/);
 		expect(lines).toContain('1 thread failed · elapsed 2.00 s · sequential would take 6.00 s · 2.99× faster');
 	});
 

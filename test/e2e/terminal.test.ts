@@ -218,7 +218,7 @@ describe.skipIf(!hasTmux)('the race and a failing thread in a real terminal (tmu
 
 	it('race: the lock panel (unsafe, mutex, atomic), a caught collision, the closing line; r reruns; q quits', async () => {
 		const t = open(['node', 'dist/cli.js', 'race', '-i', '300']);
-		const running = await t.waitFor(/^running (unsafe|mutex|atomic) · \d+\.\d s$/m, 5000);
+		const running = await t.waitFor(/^\S running (unsafe|mutex|atomic) · \d+\.\d s$/m, 5000);
 		expect(running).toMatch(/^threadlab · race · a shared counter\b/);
 		expect(running).not.toMatch(RACE_DONE);
 
