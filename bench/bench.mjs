@@ -17,11 +17,14 @@
  *   4. counter       4 threads × 1,000,000 increments, --work 0, each mode; Python likewise
  *   5. memory        VmRSS of the interactive process with 1, 64 and 256 sleeping threads
  */
-import {spawn, spawnSync} from 'node:child_process';
-import {existsSync, readFileSync, readdirSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
 import os from 'node:os';
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
+import {cpuNs, median, quantile, rssMb, stats} from './lib/proc.mjs';
+import {BSU, ESU, PTY_METHOD, PYTHON, Pty, has} from './lib/pty.mjs';
+import {PY_COUNTER, PY_SLEEPERS, emptyWorkerMb, python} from './lib/python.mjs';
 
 const SECTIONS = ['first-frame', 'render', 'sleep', 'counter', 'memory'];
 const argv = process.argv.slice(2);
@@ -71,256 +74,6 @@ const LOAD_START = Math.round(os.loadavg()[0] * 100) / 100;
 const log = (text) => process.stderr.write(`bench: [${((performance.now() - BENCH_T0) / 1000).toFixed(1)} s] ${text}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The app's environment: no CI markers (Ink draws only the last frame when CI is set), a real TERM. */
-const childEnv = (() => {
-	const env = {...process.env, TERM: 'xterm-256color'};
-	for (const key of ['CI', 'CONTINUOUS_INTEGRATION', 'NO_COLOR', 'FORCE_COLOR', 'TMUX', 'TMUX_PANE', 'NODE_OPTIONS']) delete env[key];
-	return env;
-})();
-
-// ---------------------------------------------------------------------------------
-// statistics
-
-const sorted = (values) => [...values].sort((a, b) => a - b);
-function quantile(values, q) {
-	const s = sorted(values);
-	if (s.length === 0) return null;
-	const index = (s.length - 1) * q;
-	const low = Math.floor(index);
-	const high = Math.ceil(index);
-	return s[low] + (s[high] - s[low]) * (index - low);
-}
-const median = (values) => quantile(values, 0.5);
-const stats = (values) => {
-	const clean = values.filter((v) => typeof v === 'number' && Number.isFinite(v));
-	return clean.length === 0 ? {min: null, median: null, max: null, runs: []} : {min: Math.min(...clean), median: median(clean), max: Math.max(...clean), runs: clean};
-};
-
-// ---------------------------------------------------------------------------------
-// /proc
-
-function readProc(path) {
-	try {
-		return readFileSync(path, 'utf8');
-	} catch {
-		return null;
-	}
-}
-
-/** CPU time of every live thread of `pid`, in ns (schedstat), and of its main thread. */
-function cpuNs(pid) {
-	let total = 0;
-	let main = 0;
-	let tasks;
-	try {
-		tasks = readdirSync(`/proc/${pid}/task`);
-	} catch {
-		return null;
-	}
-	for (const tid of tasks) {
-		const text = readProc(`/proc/${pid}/task/${tid}/schedstat`);
-		if (text === null) continue;
-		const ns = Number(text.split(' ')[0]);
-		total += ns;
-		if (tid === String(pid)) main = ns;
-	}
-	return {total, main, tasks: tasks.length};
-}
-
-/** VmRSS and VmHWM in MB. */
-function rssMb(pid) {
-	const status = readProc(`/proc/${pid}/status`);
-	if (status === null) return null;
-	const kb = (key) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
-	return {rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024};
-}
-
-function childPids(pid) {
-	const out = [];
-	let tasks = [];
-	try {
-		tasks = readdirSync(`/proc/${pid}/task`);
-	} catch {
-		return out;
-	}
-	for (const tid of tasks) {
-		const text = readProc(`/proc/${pid}/task/${tid}/children`);
-		if (text) out.push(...text.trim().split(/\s+/).filter(Boolean).map(Number));
-	}
-	return out;
-}
-
-// ---------------------------------------------------------------------------------
-// a real pseudo-terminal: python3's pty module, or util-linux `script`
-
-const has = (command, args) => spawnSync(command, args, {stdio: 'ignore'}).status === 0;
-const PYTHON = has('python3', ['-c', 'import pty, fcntl, termios']) ? 'python3' : null;
-const SCRIPT = !PYTHON && has('script', ['--version']) && has('stty', ['--version']) ? 'script' : null;
-const PTY_METHOD = PYTHON ? 'python3 pty.fork, size set with TIOCSWINSZ before exec' : SCRIPT ? 'util-linux script + stty (times include script and sh)' : null;
-
-/**
- * Forks `cmd` on a fresh pty of the given size and streams what it writes:
- * `pid <pid>`, then per read `d <s since just before fork> <bytes> <frame starts> <base64 or ->`,
- * `w <s>` once `watch` (if given) has appeared in the output, then `x <s> <status>`. Only the first `keep` bytes are forwarded; frames are counted in place
- * (ESC[?2026h, Ink's begin-synchronized-update, starts every frame).
- */
-const PTY_DRIVER = String.raw`
-import os, sys, pty, time, fcntl, termios, struct, base64
-cols, rows, keep = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-watch = sys.argv[4].encode('utf8')
-cmd = sys.argv[5:]
-BSU = b'\x1b[?2026h'
-t0 = time.perf_counter()
-pid, fd = pty.fork()
-if pid == 0:
-    fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack('HHHH', rows, cols, 0, 0))
-    os.execvp(cmd[0], cmd)
-out = sys.stdout.buffer
-out.write(b'pid %d\n' % pid); out.flush()
-tail = b''
-wtail = b''
-while True:
-    try:
-        data = os.read(fd, 1 << 16)
-    except OSError:
-        break
-    if not data:
-        break
-    t = time.perf_counter() - t0
-    joined = tail + data
-    marks = joined.count(BSU)
-    tail = joined[-7:]
-    payload = b'-'
-    if keep > 0:
-        payload = base64.b64encode(data[:keep]); keep -= len(data)
-    out.write(b'd %.6f %d %d %s\n' % (t, len(data), marks, payload))
-    if watch:
-        joined = wtail + data
-        if watch in joined:
-            out.write(b'w %.6f\n' % t); watch = b''
-        wtail = joined[-len(watch):] if watch else b''
-    out.flush()
-_, status = os.waitpid(pid, 0)
-out.write(b'x %.6f %d\n' % (time.perf_counter() - t0, status)); out.flush()
-`;
-
-const BSU = '\x1b[?2026h';
-const ESU = '\x1b[?2026l';
-
-/** One program on a pty. Times are seconds since just before the fork (python) or the spawn (script). */
-class Pty {
-	chunks = [];
-	/** Times of frame starts. */
-	frames = [];
-	text = '';
-	pid = null;
-	exited = false;
-	#listeners = new Set();
-
-	/** Time `watch` first appeared in the output. */
-	watchedAt = null;
-
-	constructor(cmd, {cols, rows, keep = 1 << 16, watch = '', env = {}}) {
-		if (PYTHON) {
-			this.child = spawn(PYTHON, ['-c', PTY_DRIVER, String(cols), String(rows), String(keep), watch, ...cmd], {env: {...childEnv, ...env}, stdio: ['ignore', 'pipe', 'inherit']});
-			let buffer = '';
-			this.child.stdout.setEncoding('latin1').on('data', (data) => {
-				buffer += data;
-				for (let nl = buffer.indexOf('\n'); nl !== -1; nl = buffer.indexOf('\n')) {
-					this.#line(buffer.slice(0, nl));
-					buffer = buffer.slice(nl + 1);
-				}
-			});
-		} else if (SCRIPT) {
-			const quote = (s) => `'${s.replaceAll("'", `'\\''`)}'`;
-			const t0 = performance.now();
-			this.child = spawn('script', ['-qfec', `stty cols ${cols} rows ${rows}; exec ${cmd.map(quote).join(' ')}`, '/dev/null'], {env: {...childEnv, ...env}, stdio: ['pipe', 'pipe', 'inherit']});
-			let tail = '';
-			let kept = 0;
-			let seen = '';
-			const decoder = new TextDecoder();
-			this.child.stdout.setEncoding('latin1').on('data', (data) => {
-				const t = (performance.now() - t0) / 1000;
-				const joined = tail + data;
-				const marks = joined.split(BSU).length - 1;
-				tail = joined.slice(-7);
-				const payload = kept < keep ? data.slice(0, keep - kept) : '';
-				kept += data.length;
-				if (watch && this.watchedAt === null) {
-					seen = (seen + decoder.decode(Buffer.from(data, 'latin1'), {stream: true})).slice(-4 * watch.length);
-					if (seen.includes(watch)) this.watchedAt = t;
-				}
-				this.#chunk(t, data.length, marks, payload);
-			});
-			const findPid = () => {
-				if (this.pid !== null || this.exited) return;
-				const [inner] = childPids(this.child.pid);
-				if (inner) this.pid = inner;
-				else setTimeout(findPid, 2);
-			};
-			findPid();
-			this.child.on('exit', () => this.#exit((performance.now() - t0) / 1000));
-		} else {
-			throw new Error('no pseudo-terminal: neither python3 nor util-linux script is installed');
-		}
-		this.child.on('error', () => this.#exit(null));
-	}
-
-	#line(line) {
-		const [kind, a, b, c, d] = line.split(' ');
-		if (kind === 'pid') this.pid = Number(a);
-		else if (kind === 'd') this.#chunk(Number(a), Number(b), Number(c), d === '-' ? '' : Buffer.from(d, 'base64').toString('latin1'));
-		else if (kind === 'w') this.watchedAt = Number(a);
-		else if (kind === 'x') this.#exit(Number(a));
-	}
-
-	#chunk(t, bytes, marks, payload) {
-		this.chunks.push({t, bytes, marks});
-		for (let i = 0; i < marks; i++) this.frames.push(t);
-		if (payload) this.text += payload;
-		this.#notify();
-	}
-
-	#exit(t) {
-		if (this.exited) return;
-		this.exited = true;
-		this.exitAt = t;
-		this.#notify();
-	}
-
-	#notify() {
-		for (const listener of this.#listeners) listener();
-	}
-
-	/** Resolves once `check()` is truthy (checked on every chunk and every 20 ms), or null on timeout. */
-	until(check, timeoutMs) {
-		return new Promise((resolve) => {
-			const done = (value) => {
-				this.#listeners.delete(test);
-				clearInterval(timer);
-				clearTimeout(timeout);
-				resolve(value);
-			};
-			const test = () => {
-				const value = check();
-				if (value) done(value);
-			};
-			const timer = setInterval(test, 20);
-			const timeout = setTimeout(() => done(null), timeoutMs);
-			this.#listeners.add(test);
-			test();
-		});
-	}
-
-	async close() {
-		if (this.pid !== null) {
-			try {
-				process.kill(this.pid, 'SIGKILL');
-			} catch {}
-		}
-		if (!(await this.until(() => this.exited, 3000))) this.child.kill('SIGKILL');
-	}
-}
 
 // ---------------------------------------------------------------------------------
 // 1. first frame
@@ -458,86 +211,6 @@ async function benchSessions() {
 
 // ---------------------------------------------------------------------------------
 // 3. sleep accuracy and 4. counter throughput, in this process on the library
-
-const PY_SLEEPERS = String.raw`
-import threading, time, json, sys
-n_threads, n_time = int(sys.argv[1]), float(sys.argv[2])
-starts, wakes = {}, {}
-def sleeper(n_time, name):
-    starts[name] = time.perf_counter()
-    # print('I am {}. Going to sleep for {} seconds'.format(name, n_time))
-    time.sleep(n_time)
-    wakes[name] = time.perf_counter()
-    # print('{} has woken up from sleep'.format(name))
-t0 = time.perf_counter()
-threads = []
-for i in range(n_threads):
-    name = 'thread_{}'.format(i)
-    thread = threading.Thread(target=sleeper, name=name, args=(n_time, name))
-    threads.append(thread)
-    thread.start()
-for thread in threads:
-    thread.join()
-elapsed = time.perf_counter() - t0
-print(json.dumps({'elapsedMs': elapsed * 1000, 'wakeErrorMs': [(wakes[k] - starts[k] - n_time) * 1000 for k in sorted(starts)]}))
-`;
-
-const PY_COUNTER = String.raw`
-import threading, time, json, sys
-n_threads, n, mode = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-count = 0
-lock = threading.Lock()
-def unsafe():
-    global count
-    for _ in range(n):
-        value = count
-        count = value + 1
-def locked():
-    global count
-    for _ in range(n):
-        with lock:
-            value = count
-            count = value + 1
-threads = [threading.Thread(target=unsafe if mode == 'unsafe' else locked) for _ in range(n_threads)]
-t0 = time.perf_counter()
-for t in threads: t.start()
-for t in threads: t.join()
-elapsed = time.perf_counter() - t0
-print(json.dumps({'opsPerSec': n_threads * n / elapsed, 'lost': n_threads * n - count, 'elapsedMs': elapsed * 1000}))
-`;
-
-/**
- * What one Node worker costs with no threadlab code in it: n workers that only wait for a
- * message, with the pool's resourceLimits, in a plain node. MB of VmRSS per worker.
- */
-const EMPTY_WORKERS = String.raw`
-const {Worker} = require('node:worker_threads');
-const rss = () => Number(/VmRSS:\s+(\d+)/.exec(require('node:fs').readFileSync('/proc/self/status', 'utf8'))[1]) / 1024;
-const n = Number(process.argv[1]);
-const options = {eval: true, stdout: true, stderr: true, resourceLimits: {maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 8, stackSizeMb: 1}};
-const code = "require('node:worker_threads').parentPort.once('message', () => {})";
-const start = () => new Promise((resolve) => { const w = new Worker(code, options); w.stdout.resume(); w.stderr.resume(); w.once('online', () => resolve(w)); });
-(async () => {
-	await start();
-	await new Promise((r) => setTimeout(r, 500));
-	const before = rss();
-	for (let i = 0; i < n; i++) await start();
-	await new Promise((r) => setTimeout(r, 1500));
-	process.stdout.write(String((rss() - before) / n));
-	process.exit(0);
-})();
-`;
-
-function emptyWorkerMb(n) {
-	const result = spawnSync(NODE, ['-e', EMPTY_WORKERS, String(n)], {encoding: 'utf8', timeout: 120_000});
-	return result.status === 0 ? Number(result.stdout) : null;
-}
-
-function python(code, args) {
-	const result = spawnSync('python3', ['-c', code, ...args.map(String)], {encoding: 'utf8', timeout: 120_000});
-	if (result.status !== 0) throw new Error(`python3 failed: ${result.stderr}`);
-	return JSON.parse(result.stdout);
-}
 
 const HAS_PYTHON3 = has('python3', ['-c', 'import threading']);
 
@@ -843,6 +516,7 @@ async function main() {
 	if (only.has('memory')) notes.push('memory: the interactive app on a pty, the same sessions as the render cost (1 thread: 100×17 pty)');
 	if (only.has('sleep')) notes.push('sleep: the first run of a fresh pool is included; wake error = (wake − start) − ideal, per thread');
 	if (!HAS_PYTHON3) notes.push('python3 not found: the Python rows and the goals measured against Python are skipped');
+	if (QUICK) notes.push('--quick: one short run of each, to see that everything runs; the figures are not the goals\' (nothing is warmed up or settled)');
 	const report = {quick: QUICK, date: started, seconds: (Date.now() - started) / 1000, machine: machine(), params: {...P, firstFrameSize: FIRST_FRAME_SIZE, renderRows: RENDER_ROWS, memoryThreads: MEMORY_THREADS, fps: FPS}, rows, notes};
 	process.stdout.write(JSON_OUT ? `${JSON.stringify(report, null, 2)}\n` : `${table(report)}\n`);
 }
