@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {CounterMode} from '../model/types.js';
-import {clock, fixed, truncate} from '../model/format.js';
+import {fixed, truncate} from '../model/format.js';
 import type {Snapshot} from '../model/snapshot.js';
 import {RACE_CODE, RACE_LESSON} from '../scenes/race.js';
 import {type ChromeProps, Footer} from './Footer.js';
@@ -9,17 +9,17 @@ import {Header} from './Header.js';
 import {Help} from './Help.js';
 import {type LockColumn, LockPanel, lockPanelHeight} from './LockPanel.js';
 import {MIN_HEIGHT, MIN_WIDTH, TooSmall} from './SceneView.js';
-import {spinnerFrame} from './StateIcon.js';
+import {runningStatus} from './StateIcon.js';
 import {type Theme, useTheme} from './theme.js';
 
 /** The status line: the screen's spinner and the running mode's clock, then what each mode did to the counter. */
 export function raceSummary(columns: readonly LockColumn[], theme: Theme): string {
-	const dot = '·';
+	const dot = theme.glyphs.dot;
 	const running = columns.find((c) => c.snapshot && !c.snapshot.finished && c.snapshot.main.state !== 'starting');
 	if (running?.snapshot) {
-		const {clockMs, lastStep} = running.snapshot;
-		const step = lastStep ? ` ${dot} ${lastStep}` : '';
-		return `${spinnerFrame(clockMs, theme)} running ${running.mode} ${dot} ${clock(clockMs, lastStep ? 4 : 1)} s${step}`;
+		const {lastStep} = running.snapshot;
+		// A stepped race (--seed, s) shows the clock to 0.1 ms and what the step did.
+		return runningStatus(running.snapshot, theme, `running ${running.mode}`, lastStep ? 4 : 1) + (lastStep ? ` ${dot} ${lastStep}` : '');
 	}
 	const parts = columns.flatMap(({mode, snapshot}) => {
 		const r = snapshot?.finished ? snapshot.race : null;

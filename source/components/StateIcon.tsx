@@ -37,8 +37,8 @@ export function stateIcon(state: Shown, clockMs: number, theme: Theme): string {
 	}
 }
 
-/** The status line while a scene runs: the screen's spinner, what runs, and the scene clock. */
-export function runningStatus(snapshot: Snapshot, theme: Theme, what = 'running'): string {
+/** The status line while a scene runs: the screen's spinner, what runs, and the scene clock (tenths, or `decimals`). */
+export function runningStatus(snapshot: Snapshot, theme: Theme, what = 'running', decimals = 1): string {
 	if (snapshot.main.state === 'starting') return 'starting threads…';
-	return `${spinnerFrame(snapshot.clockMs, theme)} ${what} ${theme.glyphs.dot} ${clock(snapshot.clockMs, 1)} s`;
+	return `${spinnerFrame(snapshot.clockMs, theme)} ${what} ${theme.glyphs.dot} ${clock(snapshot.clockMs, decimals)} s`;
 }

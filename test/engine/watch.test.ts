@@ -11,6 +11,18 @@ import {SCENES} from '../../source/scenes/index.js';
 const pool = new WorkerPool();
 afterAll(async () => pool.terminate());
 
+/** How many changes the clock gives in one second while two threads sleep 5 s. */
+async function changesInASecond(timing: {fps: number; frameMs: number}): Promise<number> {
+	const run = await RealRun.prepare(pool, SCENES.sleepers.program({threads: 2, sleep: 5}));
+	let changes = 0;
+	const clock = watchRuns(() => [run], timing, () => changes++);
+	void run.run();
+	await new Promise((resolve) => setTimeout(resolve, 1000));
+	clock.stop();
+	await run.abort();
+	return changes;
+}
+
 describe('watchRuns', () => {
 	it('sees a wake at once, long before the next tick; between events only the ticks', async () => {
 		// One thread sleeps 300 ms; the ticks are 2 s apart, so only its events can explain a change in between.
@@ -36,26 +48,14 @@ describe('watchRuns', () => {
 	});
 
 	it('with nothing happening, one change per tick', async () => {
-		const run = await RealRun.prepare(pool, SCENES.sleepers.program({threads: 2, sleep: 5}));
-		let changes = 0;
-		const clock = watchRuns(() => [run], {fps: 30, frameMs: 100}, () => changes++);
-		void run.run();
-		await new Promise((resolve) => setTimeout(resolve, 1000));
-		clock.stop();
-		await run.abort();
+		const changes = await changesInASecond({fps: 30, frameMs: 100});
 		// 10 ticks in a second, and the two threads' sleep events at the start.
 		expect(changes).toBeGreaterThanOrEqual(8);
 		expect(changes).toBeLessThanOrEqual(15);
 	});
 
 	it('fps bounds the ticks too: at 2 fps, about two changes a second', async () => {
-		const run = await RealRun.prepare(pool, SCENES.sleepers.program({threads: 2, sleep: 5}));
-		let changes = 0;
-		const clock = watchRuns(() => [run], {fps: 2, frameMs: 100}, () => changes++);
-		void run.run();
-		await new Promise((resolve) => setTimeout(resolve, 1000));
-		clock.stop();
-		await run.abort();
+		const changes = await changesInASecond({fps: 2, frameMs: 100});
 		expect(changes).toBeGreaterThanOrEqual(2);
 		expect(changes).toBeLessThanOrEqual(4);
 	});
