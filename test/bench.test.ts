@@ -3,12 +3,11 @@
  * builds first): one `--quick --json` run prints every row with a number and, where the
  * issue sets one, a goal and whether it holds. Timing goals are not asserted here.
  */
-import {spawn, spawnSync} from 'node:child_process';
+import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
+import {root, runNode} from './run-node.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 
 interface Row {
 	id: string;
@@ -54,21 +53,8 @@ const OTHER_ROWS = ['sleep.node', 'sleep.nodeWake', 'counter.unsafe', 'counter.m
 /** The issue's goals: each of these rows carries one. */
 const GOAL_ROWS = ['firstFrame.ratio', 'render.rows8', 'render.rows256', 'sleep.node', 'counter.mutex', 'counter.atomic', 'counter.mutexVsLock', 'counter.atomicVsLock', 'memory.perThread'];
 
-function runBench(): Promise<{code: number | null; stdout: string; stderr: string}> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['bench/bench.mjs', '--quick', '--json'], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-		const timer = setTimeout(() => child.kill('SIGKILL'), 110_000);
-		child.on('error', reject);
-		child.on('close', (code) => {
-			clearTimeout(timer);
-			resolve({code, stdout, stderr});
-		});
-	});
-}
+/** The bench in its own environment (it strips what would change Ink's output itself). */
+const runBench = async () => runNode(['bench/bench.mjs', '--quick', '--json'], {env: process.env, timeoutMs: 110_000});
 
 beforeAll(() => {
 	if (!existsSync(`${root}dist/cli.js`)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');

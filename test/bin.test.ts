@@ -7,12 +7,12 @@ import {execFileSync, spawnSync} from 'node:child_process';
 import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {fileURLToPath, pathToFileURL} from 'node:url';
+import {pathToFileURL} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
+import {PLAIN_ENV, root} from './run-node.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
-const env = {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? root};
+
 const scratch = mkdtempSync(`${tmpdir()}/threadlab-bin-`);
 afterAll(() => rmSync(scratch, {recursive: true, force: true}));
 
@@ -23,12 +23,12 @@ function cacheAccepted(dir: string): {rejected: boolean} {
 		const {script} = loadBundle(dir, require('node:fs').readFileSync(require('node:path').join(dir, CODE_CACHE)));
 		process.stdout.write(JSON.stringify({rejected: script.cachedDataRejected}));
 	})`;
-	return JSON.parse(execFileSync(process.execPath, ['-e', script], {env, encoding: 'utf8'})) as {rejected: boolean};
+	return JSON.parse(execFileSync(process.execPath, ['-e', script], {env: PLAIN_ENV, encoding: 'utf8'})) as {rejected: boolean};
 }
 
 /** The piped output of a short sleepers run from the CLI in `dir`, minus the timings. */
 function sleepers(dir: string, extra: Record<string, string> = {}): {status: number | null; lines: string[]} {
-	const result = spawnSync(process.execPath, [`${dir}/cli.js`, 'sleepers', '-t', '3', '-s', '0.05'], {env: {...env, ...extra}, encoding: 'utf8'});
+	const result = spawnSync(process.execPath, [`${dir}/cli.js`, 'sleepers', '-t', '3', '-s', '0.05'], {env: {...PLAIN_ENV, ...extra}, encoding: 'utf8'});
 	const lines = result.stdout.trim().split('\n').map((line) => line.replace(/\d+(\.\d+)?/g, 'N')).sort();
 	return {status: result.status, lines};
 }

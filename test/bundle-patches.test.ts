@@ -4,12 +4,11 @@
  * tour has none), plain and in colour, must be the same bytes from both.
  */
 import {execFileSync} from 'node:child_process';
-import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
+import {PLAIN_ENV, root} from './run-node.js';
 import {type FrameOptions, renderFrame} from '../source/frame.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const env = {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? root};
+
 
 const cases: Array<[string[], Omit<FrameOptions, 'time' | 'seed'>, number[]]> = [
 	[['sleepers'], {scene: 'sleepers'}, [0, 1.1, 2.5]],
@@ -26,7 +25,7 @@ const cases: Array<[string[], Omit<FrameOptions, 'time' | 'seed'>, number[]]> = 
 /** `threadlab … --frames` output split back into frames. */
 function cliFrames(args: string[], times: number[], width: number, color: boolean): string[] {
 	const flags = ['--seed', '42', '--frames', times.join(','), '--width', String(width), '--height', '24', ...(color ? ['--color'] : [])];
-	const out = execFileSync(process.execPath, [`${root}dist/cli.js`, ...args, ...flags], {env, encoding: 'utf8'});
+	const out = execFileSync(process.execPath, [`${root}dist/cli.js`, ...args, ...flags], {env: PLAIN_ENV, encoding: 'utf8'});
 	return out.split(/^--- [\d.]+ s ---\n/m).slice(1).map((frame) => frame.replace(/\n$/, ''));
 }
 

@@ -6,14 +6,11 @@
  * "No worker started" is checked directly: the child runs with a preload that wraps
  * `worker_threads.Worker` and reports every worker it starts on a pipe of its own (fd 3).
  */
-import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {SCENE_NAMES} from '../source/scenes/index.js';
+import {cli, runNode} from './run-node.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = `${root}dist/cli.js`;
 /** Wraps Worker (and re-syncs the ESM named export) so any thread started says so on fd 3. */
 const NO_WORKERS = `data:text/javascript,${encodeURIComponent(`
 import wt from 'node:worker_threads';
@@ -28,38 +25,11 @@ wt.Worker = class extends Original {
 };
 syncBuiltinESMExports();
 `)}`;
-/** Nothing from CI, the test runner or the user's settings (NODE_OPTIONS, THREADLAB_FAIL, colours). */
-const baseEnv = {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? root};
 /** Well under a second: a usage error must come before any thread, any Ink, any import of the UI. */
 const FAST_MS = 1000;
 
-interface Result {
-	code: number | null;
-	stdout: string;
-	stderr: string;
-	/** What the preload saw: one line per worker thread started. */
-	workers: string;
-	ms: number;
-}
-
-function threadlab(args: readonly string[], env: Record<string, string> = {}): Promise<Result> {
-	return new Promise((resolve, reject) => {
-		const started = performance.now();
-		const child = spawn(process.execPath, ['--import', NO_WORKERS, cli, ...args], {cwd: root, env: {...baseEnv, ...env}, stdio: ['ignore', 'pipe', 'pipe', 'pipe']});
-		let stdout = '';
-		let stderr = '';
-		let workers = '';
-		child.stdio[3]!.on('data', (chunk: Buffer) => (workers += chunk.toString()));
-		child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-		child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-		const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-		child.on('error', reject);
-		child.on('close', (code) => {
-			clearTimeout(timer);
-			resolve({code, stdout, stderr, workers, ms: performance.now() - started});
-		});
-	});
-}
+/** Run threadlab under the preload; `fd3` is what it saw: one line per worker thread started. */
+const threadlab = async (args: readonly string[], env: Record<string, string> = {}) => runNode(['--import', NO_WORKERS, cli, ...args], {env, timeoutMs: 10_000, fd3: true});
 
 const INTEGER = (flag: string, min: number, max: number, got: string) => `--${flag} must be an integer from ${min} to ${max} (got ${got})`;
 const SECONDS = (got: string) => `--sleep must be a number of seconds greater than 0 and at most 3600 (got ${got})`;
@@ -138,7 +108,7 @@ describe('a bad command line: exit 2, one line naming the flag, nothing started'
 	});
 
 	it.each(CASES)('%s', async (_what, args, env, flag, message) => {
-		const {code, stdout, stderr, workers, ms} = await threadlab(args, env);
+		const {code, stdout, stderr, fd3: workers, ms} = await threadlab(args, env);
 		expect(stderr, 'exactly one line on stderr').toMatch(/^[^\n]*\n$/);
 		const line = stderr.slice(0, -1);
 		expect(line).toMatch(/^threadlab: /);
@@ -157,7 +127,7 @@ describe('a bad command line: exit 2, one line naming the flag, nothing started'
 describe('the check itself', () => {
 	// The preload must see a worker when one starts, or "no worker started" above proves nothing.
 	it('a good command line with a thread is reported by the preload', async () => {
-		const {code, stdout, stderr, workers} = await threadlab(['start', '-s', '0.05']);
+		const {code, stdout, stderr, fd3: workers} = await threadlab(['start', '-s', '0.05']);
 		expect(code).toBe(0);
 		expect(stdout).toContain('thread1 has woken up from sleep');
 		expect(stderr).toBe('');

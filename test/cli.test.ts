@@ -2,43 +2,13 @@
  * The built binary (dist/cli.js; `npm test` builds it first), spawned with
  * stdout piped: no TTY, so no Ink frames, just the notebook's lines.
  */
-import {spawn} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {SCENE_NAMES} from '../source/scenes/index.js';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = `${root}dist/cli.js`;
-/** A plain environment: nothing from CI, the test runner or the user's colour settings. */
-const env = {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? root};
-
-interface Result {
-	code: number | null;
-	signal: NodeJS.Signals | null;
-	stdout: string;
-	stderr: string;
-}
+import {type NodeOptions, cli, root, runNode} from './run-node.js';
 
 /** Run threadlab; `onStdout` sees stdout as it arrives (and may signal the child). */
-function threadlab(args: string[], onStdout?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Result> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [cli, ...args], {cwd: root, env, stdio: ['ignore', 'pipe', 'pipe']});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-			stdout += chunk;
-			onStdout?.(stdout, child);
-		});
-		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-		const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-		child.on('error', reject);
-		child.on('close', (code, signal) => {
-			clearTimeout(timer);
-			resolve({code, signal, stdout, stderr});
-		});
-	});
-}
+const threadlab = async (args: string[], onStdout?: NodeOptions['onStdout']) => runNode([cli, ...args], {timeoutMs: 10_000, ...(onStdout ? {onStdout} : {})});
 
 const lines = (text: string) => text.split('\n').slice(0, -1);
 

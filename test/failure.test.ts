@@ -5,38 +5,12 @@
  * carry on, the main thread's join does not hang, the summary says so, and the exit
  * code is 1.
  */
-import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = `${root}dist/cli.js`;
-const baseEnv = {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? root};
-
-interface Result {
-	code: number | null;
-	signal: NodeJS.Signals | null;
-	stdout: string;
-	stderr: string;
-}
+import {type NodeResult, cli, runNode} from './run-node.js';
 
 /** Run threadlab with stdout piped (no TTY: plain lines); killed after 15 s, so a hung join fails the test. */
-function threadlab(args: readonly string[], fail: string): Promise<Result> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [cli, ...args], {cwd: root, env: {...baseEnv, THREADLAB_FAIL: fail}, stdio: ['ignore', 'pipe', 'pipe']});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-		const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-		child.on('error', reject);
-		child.on('close', (code, signal) => {
-			clearTimeout(timer);
-			resolve({code, signal, stdout, stderr});
-		});
-	});
-}
+const threadlab = async (args: readonly string[], fail: string) => runNode([cli, ...args], {env: {THREADLAB_FAIL: fail}, timeoutMs: 15_000});
 
 const lines = (text: string) => text.split('\n').slice(0, -1);
 
@@ -64,7 +38,7 @@ beforeAll(() => {
 
 describe('THREADLAB_FAIL, piped', () => {
 	/** What `sleepers -t 3 -s 0.3` prints when thread_1 throws halfway through its sleep. */
-	const expectSleepersWithThread1Thrown = ({code, signal, stdout, stderr}: Result) => {
+	const expectSleepersWithThread1Thrown = ({code, signal, stdout, stderr}: NodeResult) => {
 		expect(signal).toBeNull();
 		expect(stderr).toBe('');
 		expect(stdout).not.toContain('\x1b');
