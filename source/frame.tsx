@@ -7,11 +7,12 @@ import React from 'react';
 import {renderToString} from 'ink';
 import chalk from 'chalk';
 import {Screen} from './components/Screen.js';
-import {ThemeContext, type ThemeName, makeTheme} from './components/theme.js';
+import {ThemeContext, type ThemeName, asciiText, makeTheme} from './components/theme.js';
 import {SimSession} from './engine/sim-session.js';
 import {footerKeys, helpKeys} from './keys.js';
 import {toSnapshots} from './model/snapshot.js';
-import {type Options, parseOptions} from './options.js';
+import {type Options, UsageError, parseOptions} from './options.js';
+import {times} from './rules.js';
 import type {SceneName} from './scenes/index.js';
 import {type View, lanesFor, viewFor} from './view.js';
 
@@ -34,14 +35,27 @@ export interface FrameOptions {
 
 export const simulatedLabel = (seed: number) => `simulated · seed ${seed}`;
 
-/** Options of a frame request, validated exactly like the command line's. */
+/** The options renderFrame takes; anything else is an error that names it. */
+const FRAME_OPTIONS = ['scene', 'seed', 'time', 'width', 'height', 'threads', 'sleep', 'mode', 'increments', 'work', 'color', 'ascii'] as const;
+
+/**
+ * Options of a frame request, validated by the command line's rules on the typed values, with
+ * messages that name the option as written in code (`width`, not `--width`).
+ */
 export function frameOptions(request: FrameOptions): Options {
-	const flags: Record<string, unknown> = {seed: String(request.seed), frames: String(request.time)};
-	const numbers = ['threads', 'sleep', 'increments', 'work', 'width', 'height'] as const;
-	for (const name of numbers) if (request[name] !== undefined) flags[name] = String(request[name]);
-	if (request.mode !== undefined) flags['mode'] = request.mode;
-	if (request.ascii) flags['ascii'] = true;
-	return parseOptions(request.scene ? [request.scene] : [], flags);
+	if (typeof request !== 'object' || request === null) {
+		throw new UsageError(`renderFrame needs its options, like renderFrame({scene: 'race', seed: 1, time: 0.8}) (got ${request === null ? 'null' : typeof request})`);
+	}
+	const given = request as unknown as Record<string, unknown>;
+	const unknown = Object.keys(given).filter((name) => given[name] !== undefined && !(FRAME_OPTIONS as readonly string[]).includes(name));
+	if (unknown.length > 0) throw new UsageError(`renderFrame has no option ${unknown.join(', ')}; its options are ${FRAME_OPTIONS.join(', ')}`);
+	for (const name of ['seed', 'time'] as const) {
+		if (given[name] === undefined) throw new UsageError(`renderFrame needs ${name}, like renderFrame({scene: 'race', seed: 1, time: 0.8})`);
+	}
+	if (given['scene'] !== undefined && typeof given['scene'] !== 'string') throw new UsageError(`scene must be a scene's name (got ${JSON.stringify(given['scene'])})`);
+	const {scene, time, color, ...rest} = given;
+	if (color !== undefined && typeof color !== 'boolean') throw new UsageError(`color must be true or false (got ${JSON.stringify(color)})`);
+	return parseOptions(scene === undefined ? [] : [scene as string], {...rest, frames: times(time, 'time', true)}, {}, 'option');
 }
 
 export interface TextOptions {
@@ -58,11 +72,13 @@ export function renderText(element: React.ReactElement, options: TextOptions): s
 	chalk.level = options.color ? 3 : 0;
 	try {
 		const text = renderToString(<ThemeContext.Provider value={makeTheme({color: options.color, ascii: options.ascii, name: options.theme})}>{element}</ThemeContext.Provider>, {columns: options.width});
-		return text
+		const lines = text
 			.split('\n')
 			.map((line) => line.trimEnd())
 			.slice(0, options.height)
 			.join('\n');
+		// Under --ascii nothing else may reach the page, whichever component drew it.
+		return options.ascii ? asciiText(lines) : lines;
 	} finally {
 		chalk.level = level;
 	}

@@ -1,18 +1,16 @@
 /**
- * Turning what meow parsed into validated options. Pure: a bad value throws a
- * UsageError whose message is the one line the user sees (exit code 2).
+ * What was asked, validated: the flags (as meow parsed them, or as the library was given
+ * them) in, Options out. Pure: a bad value throws a UsageError whose message is the one line
+ * the user sees (exit code 2). The rules and the scenes each flag applies to are FLAGS'.
  */
 import {COUNTER_MODES, type CounterMode, type Failure} from './engine/jobs.js';
 import {RACE_DEFAULTS, SCENE_NAMES, type SceneName} from './scenes/index.js';
-
-import {THEME_NAMES, type ThemeName} from './components/theme.js';
-import {checkRecordPath} from './record.js';
+import type {ThemeName} from './components/theme.js';
+import {FLAGS, type FlagName, type ModeChoice, isFlag, kebab} from './flags.js';
 import {UsageError} from './usage-error.js';
 
 export {UsageError};
-
-export const MODE_CHOICES = [...COUNTER_MODES, 'all'] as const;
-export type ModeChoice = (typeof MODE_CHOICES)[number];
+export {MAX_SEED, MODE_CHOICES, type ModeChoice} from './flags.js';
 
 export interface Options {
 	scene: SceneName;
@@ -30,6 +28,7 @@ export interface Options {
 	color: boolean;
 	/** --color: colours even in --frames output. */
 	forceColor: boolean;
+	/** --ascii, or a locale that is not UTF-8. */
 	ascii: boolean;
 	/** --seed: simulated on a virtual clock with a seeded scheduler. */
 	seed: number | undefined;
@@ -40,8 +39,10 @@ export interface Options {
 	/** --auto: tour, seconds to wait after a slide's scene finished before the next slide. */
 	auto: number | undefined;
 	theme: ThemeName;
-	/** --record: the asciicast file to write. */
+	/** --record: the asciicast file to write, exactly as named. */
 	record: string | undefined;
+	/** --force: --record may replace an existing file. */
+	force: boolean;
 	/** THREADLAB_FAIL: threads to make fail on purpose, by name (real threads only). */
 	failures: Record<string, Failure>;
 }
@@ -49,9 +50,10 @@ export interface Options {
 /**
  * THREADLAB_FAIL=thread_1 makes thread_1 throw halfway through its job;
  * THREADLAB_FAIL=thread_1:exit,thread_3 makes it exit its worker instead. For tests and demos.
+ * The names are a map without a prototype: `__proto__` is a name like any other.
  */
 export function failuresFrom(value: string | undefined): Record<string, Failure> {
-	const failures: Record<string, Failure> = {};
+	const failures = Object.create(null) as Record<string, Failure>;
 	if (!value) return failures;
 	for (const part of value.split(',')) {
 		const match = /^\s*([\w.-]+)(?::(throw|exit))?\s*$/.exec(part);
@@ -61,70 +63,12 @@ export function failuresFrom(value: string | undefined): Record<string, Failure>
 	return failures;
 }
 
-/** The flags as meow hands them over: numbers still as typed, unknown flags included. */
+/** The flags as meow hands them over (numbers still as typed, unknown flags included) or as the library was given them. */
 export type RawFlags = Record<string, unknown>;
 
 export const DEFAULT_SCENE: SceneName = 'dashboard';
-
-/** Which scenes each scene-specific flag applies to. */
-const APPLIES: Record<string, readonly SceneName[]> = {
-	threads: ['sleepers', 'sequential', 'race', 'dashboard', 'tour'],
-	sleep: ['start', 'hello', 'join', 'sleepers', 'sequential', 'dashboard', 'tour'],
-	mode: ['race'],
-	increments: ['race', 'dashboard', 'tour'],
-	work: ['race', 'dashboard', 'tour'],
-	auto: ['tour'],
-	frames: ['start', 'hello', 'join', 'sleepers', 'sequential', 'race', 'dashboard'],
-};
-const GENERAL = ['fps', 'json', 'color', 'ascii', 'help', 'version', 'seed', 'width', 'height', 'record', 'theme'];
-export const MAX_SEED = 4_294_967_295;
-
-const got = (value: unknown) => (value === undefined || value === '' ? 'nothing' : String(value));
-const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-const text = (value: unknown) => (typeof value === 'string' ? value.trim() : String(value));
-
-/** A plain decimal as typed (`2`, `0.5`, `.25`, `+3.`), or NaN: no exponents, signs or words. */
-function decimal(value: unknown): number {
-	return /^[+]?(\d+\.?\d*|\.\d+)$/.test(text(value)) ? Number(text(value)) : Number.NaN;
-}
-
-export function integerFlag(flag: string, value: unknown, min: number, max: number): number {
-	const number = /^[+]?\d+$/.test(text(value)) ? Number(text(value)) : Number.NaN;
-	if (!Number.isSafeInteger(number) || number < min || number > max) {
-		throw new UsageError(`--${flag} must be an integer from ${min} to ${max} (got ${got(value)})`);
-	}
-	return number;
-}
-
-export function secondsFlag(flag: string, value: unknown, max: number): number {
-	const number = decimal(value);
-	if (!Number.isFinite(number) || number <= 0 || number > max) {
-		throw new UsageError(`--${flag} must be a number of seconds greater than 0 and at most ${max} (got ${got(value)})`);
-	}
-	return number;
-}
-
-export function autoFlag(value: unknown): number {
-	const number = decimal(value);
-	if (!Number.isFinite(number) || number > 3600) throw new UsageError(`--auto must be a number of seconds from 0 to 3600 (got ${got(value)})`);
-	return number;
-}
-
-export function choiceFlag<T extends string>(flag: string, value: unknown, choices: readonly T[]): T {
-	if (!(choices as readonly unknown[]).includes(value)) {
-		throw new UsageError(`--${flag} must be one of ${choices.join(', ')} (got ${got(value)})`);
-	}
-	return value as T;
-}
-
-export function framesFlag(value: unknown): number[] {
-	const parts = text(value).split(',');
-	const times = parts.map(decimal);
-	if (parts.length === 0 || times.some((time) => !Number.isFinite(time) || time > 86_400)) {
-		throw new UsageError(`--frames must be a comma-separated list of seconds from 0 to 86400, like 0,0.5,2.5 (got ${got(value)})`);
-	}
-	return times;
-}
+/** The real threads' shared counter is a 32-bit integer: a real race may count at most this far. */
+export const MAX_COUNT = 2 ** 31 - 1;
 
 export function sceneName(input: readonly string[]): SceneName {
 	if (input.length > 1) throw new UsageError(`expected one scene, got ${input.length}: ${input.join(' ')}`);
@@ -135,55 +79,72 @@ export function sceneName(input: readonly string[]): SceneName {
 	return name as SceneName;
 }
 
-export function parseOptions(input: readonly string[], flags: RawFlags, env: NodeJS.ProcessEnv = {}): Options {
+/** A locale whose characters are not UTF-8 (`LANG=C`, `LC_ALL=POSIX`, `en_US.ISO-8859-1`): ASCII glyphs. */
+export function asciiLocale(env: NodeJS.ProcessEnv): boolean {
+	const locale = env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'];
+	return locale !== undefined && locale !== '' && !/utf-?8/i.test(locale);
+}
+
+/** How the user wrote an option: `--threads` on the command line, `threads` in code. */
+export type Naming = 'flag' | 'option';
+
+export function parseOptions(input: readonly string[], flags: RawFlags, env: NodeJS.ProcessEnv = {}, naming: Naming = 'flag'): Options {
+	const label = (name: string) => (naming === 'flag' ? `--${kebab(name)}` : name);
 	const given = Object.keys(flags).filter((name) => flags[name] !== undefined);
-	const unknown = given.filter((name) => !(name in APPLIES) && !GENERAL.includes(name));
+	const unknown = given.filter((name) => !isFlag(name) || name === 'noColor');
 	if (unknown.length > 0) {
-		const shown = unknown.map((name) => (name.length === 1 ? `-${name}` : `--${kebab(name)}`)).join(', ');
-		throw new UsageError(`unknown flag ${shown}; see threadlab --help`);
+		const shown = unknown.map((name) => (naming === 'option' ? name : name.length === 1 ? `-${name}` : `--${kebab(name)}`)).join(', ');
+		throw new UsageError(`unknown ${naming} ${shown}; see threadlab --help`);
 	}
 	const scene = sceneName(input);
-	for (const name of given) {
-		const scenes = APPLIES[name];
-		if (scenes && !scenes.includes(scene)) {
-			throw new UsageError(`--${name} does not apply to scene ${scene}; it applies to ${scenes.join(', ')}`);
+	for (const name of given as FlagName[]) {
+		const scenes = FLAGS[name].scenes;
+		if (scenes && !scenes.includes(scene)) throw new UsageError(`${label(name)} does not apply to scene ${scene}; it applies to ${scenes.join(', ')}`);
+	}
+	/** The flag's value by its rule, or `fallback` when it was not given. */
+	const value = <N extends FlagName, F>(name: N, fallback: F): ReturnType<(typeof FLAGS)[N]['rule']> | F =>
+		flags[name] === undefined ? fallback : (FLAGS[name].rule(flags[name], label(name), naming === 'option') as ReturnType<(typeof FLAGS)[N]['rule']>);
+	const frames = value('frames', undefined);
+	const seed = value('seed', undefined);
+	if (frames && seed === undefined) throw new UsageError(`${label('frames')} needs ${label('seed')}: only a simulated run gives the same frame twice`);
+	const record = value('record', undefined);
+	if (record !== undefined && frames) throw new UsageError(`${label('record')} and ${label('frames')} do not go together: choose one`);
+	if (flags['force'] !== undefined && record === undefined) throw new UsageError(`${label('force')} applies only with ${label('record')} (it lets a recording replace a file)`);
+	for (const name of ['width', 'height'] as const) {
+		if (naming === 'flag' && flags[name] !== undefined && !frames && !(record !== undefined && seed !== undefined)) {
+			throw new UsageError(`${label(name)} applies only with --frames or with --record and --seed (a live terminal has its own size)`);
 		}
 	}
-	const frames = flags['frames'] === undefined ? undefined : framesFlag(flags['frames']);
-	const seed = flags['seed'] === undefined ? undefined : integerFlag('seed', flags['seed'], 0, MAX_SEED);
-	if (frames && seed === undefined) throw new UsageError('--frames needs --seed: only a simulated run gives the same frame twice');
-	const record = flags['record'] === undefined ? undefined : text(flags['record']);
-	if (record !== undefined && (record === '' || record === 'true')) throw new UsageError('--record needs a file name, like --record talk.cast');
-	if (record !== undefined && frames) throw new UsageError('--record and --frames do not go together: choose one');
-	for (const name of ['width', 'height']) {
-		if (flags[name] !== undefined && !frames && !(record !== undefined && seed !== undefined)) {
-			throw new UsageError(`--${name} applies only with --frames or with --record and --seed (a live terminal has its own size)`);
-		}
+	const threads = value('threads', undefined);
+	const mode: ModeChoice = value('mode', 'all');
+	const raceThreads = threads ?? RACE_DEFAULTS.threads;
+	const increments = value('increments', RACE_DEFAULTS.increments);
+	// Real threads count in a 32-bit cell of shared memory; the simulation counts in a JS number.
+	if (['race', 'dashboard', 'tour'].includes(scene) && seed === undefined && raceThreads * increments > MAX_COUNT) {
+		throw new UsageError(`${label('threads')} × ${label('increments')} must be at most ${MAX_COUNT}: real threads share a 32-bit counter (got ${raceThreads} × ${increments})`);
 	}
-	if (record !== undefined) checkRecordPath(record);
-	const race = scene === 'race';
-	const threads = flags['threads'] === undefined ? undefined : integerFlag('threads', flags['threads'], 1, 256);
-	const mode: ModeChoice = flags['mode'] === undefined ? 'all' : choiceFlag('mode', flags['mode'], MODE_CHOICES);
+	const color = value('color', undefined);
 	return {
 		scene,
-		threads: threads ?? (race ? RACE_DEFAULTS.threads : 5),
-		raceThreads: threads ?? RACE_DEFAULTS.threads,
-		sleep: flags['sleep'] === undefined ? 2 : secondsFlag('sleep', flags['sleep'], 3600),
+		threads: threads ?? (scene === 'race' ? RACE_DEFAULTS.threads : 5),
+		raceThreads,
+		sleep: value('sleep', 2),
 		modes: mode === 'all' ? [...COUNTER_MODES] : [mode],
-		increments: flags['increments'] === undefined ? RACE_DEFAULTS.increments : integerFlag('increments', flags['increments'], 1, 100_000_000),
-		workMicros: flags['work'] === undefined ? RACE_DEFAULTS.workMicros : integerFlag('work', flags['work'], 0, 100_000),
-		fps: flags['fps'] === undefined ? 30 : integerFlag('fps', flags['fps'], 1, 60),
-		json: flags['json'] === true,
-		color: flags['color'] !== false && !env['NO_COLOR'],
-		forceColor: flags['color'] === true,
-		ascii: flags['ascii'] === true,
+		increments,
+		workMicros: value('work', RACE_DEFAULTS.workMicros),
+		fps: value('fps', 30),
+		json: value('json', false),
+		color: color !== false && !env['NO_COLOR'],
+		forceColor: color === true,
+		ascii: value('ascii', false) || asciiLocale(env),
 		seed,
 		frames,
-		width: flags['width'] === undefined ? 80 : integerFlag('width', flags['width'], 20, 300),
-		height: flags['height'] === undefined ? 24 : integerFlag('height', flags['height'], 5, 200),
-		auto: flags['auto'] === undefined ? undefined : autoFlag(flags['auto']),
-		theme: flags['theme'] === undefined ? 'default' : choiceFlag('theme', flags['theme'], THEME_NAMES),
+		width: value('width', 80),
+		height: value('height', 24),
+		auto: value('auto', undefined),
+		theme: value('theme', 'default'),
 		record,
+		force: value('force', false),
 		failures: failuresFrom(env['THREADLAB_FAIL']),
 	};
 }

@@ -20,6 +20,8 @@ export interface ShowOptions {
 	color?: boolean;
 	theme?: 'default' | 'high-contrast';
 	record?: string;
+	/** Let `record` replace an existing file. */
+	force?: boolean;
 	auto?: number;
 }
 
@@ -27,12 +29,10 @@ export interface ShowOptions {
 export async function show(request: ShowOptions = {}): Promise<number> {
 	const {scene, ...rest} = request;
 	const custom = typeof scene === 'object' ? scene : undefined;
-	const flags: Record<string, unknown> = {};
-	for (const [name, value] of Object.entries(rest)) {
-		if (value !== undefined) flags[name] = typeof value === 'boolean' ? value : String(value);
-	}
+	// Typed values, checked by the command line's rules; messages name them as in code (`threads`).
+	const flags: Record<string, unknown> = {...rest};
 	if (custom && custom.manyThreads === false) delete flags['threads'];
-	const options = parseOptions(custom ? ['sleepers'] : typeof scene === 'string' ? [scene] : [], flags, process.env);
+	const options = parseOptions(custom ? ['sleepers'] : typeof scene === 'string' ? [scene] : [], flags, process.env, 'option');
 	if (!custom) return launch(options);
 	return launchView({kind: 'scene', scene: custom, options: {threads: options.threads, sleep: options.sleep}}, {...options, scene: 'sleepers'});
 }

@@ -94,6 +94,30 @@ const CASES: Case[] = [
 	['--auto on race', ['race', '--auto', '2'], {}, '--auto', /^--auto does not apply to scene race; it applies to tour$/],
 	['--auto -1', ['tour', '--auto', '-1'], {}, '--auto', /^--auto must be a number of seconds from 0 to 3600 \(got -1\)$/],
 	['--theme neon', ['tour', '--theme', 'neon'], {}, '--theme', '--theme must be one of default, high-contrast (got neon)'],
+	// a flag given twice, or with its --no- form
+	...(
+		[
+			['race', '-t', '2', '-t', '3'],
+			['race', '--threads=2', '--threads=3'],
+			['race', '-tt', '3'],
+			['race', '-t', '3', '--no-threads'],
+		] as const
+	).map((args): Case => [args.join(' '), [...args], {}, '--threads', /^--threads can be given only once\b/]),
+	['two --records', ['hello', '--record', 'a.cast', '--record', 'b.cast'], {}, '--record', /^--record can be given only once\b/],
+	// names that Object.prototype has: unknown flags like any other, and thread names like any other
+	['--constructor 1', ['race', '--constructor', '1'], {}, '--constructor', 'unknown flag --constructor; see threadlab --help'],
+	['--to-string', ['race', '--to-string'], {}, '--to-string', 'unknown flag --to-string; see threadlab --help'],
+	['--has-own-property', ['race', '--has-own-property'], {}, '--has-own-property', 'unknown flag --has-own-property; see threadlab --help'],
+	['THREADLAB_FAIL=__proto__', ['sleepers', '-t', '2'], {THREADLAB_FAIL: '__proto__'}, 'THREADLAB_FAIL', "THREADLAB_FAIL names __proto__, but this scene's threads are thread_0, thread_1"],
+	// a count the real threads' 32-bit counter cannot hold
+	['atomic -t 22 -i 100000000', ['race', '--mode', 'atomic', '-t', '22', '-i', '100000000', '--work', '0', '--json'], {}, '--threads', /^--threads × --increments must be at most 2147483647: real threads share a 32-bit counter \(got 22 × 100000000\)$/],
+	// a simulation too long to finish in reasonable time
+	['--seed with 256 × 100,000,000 to the end', ['race', '-t', '256', '-i', '100000000', '--seed', '1', '--json'], {}, '--seed', /^with --seed every read and write of every thread is simulated, and this run takes 256,000,000,000 steps\b/],
+	// --record never destroys a file
+	['--record onto an existing file', ['hello', '--record', 'package.json'], {}, '--record', '--record will not replace package.json, which exists: choose a new name, or add --force to replace it'],
+	['--record onto the install', ['hello', '--record', 'dist/threadlab.cjs'], {}, '--record', '--record will not replace dist/threadlab.cjs, which exists: choose a new name, or add --force to replace it'],
+	['--record onto a device, even with --force', ['hello', '--record', '/dev/null', '--force'], {}, '--record', '--record must name a regular file, and /dev/null is not one (a fifo, socket or device)'],
+	['--force without --record', ['hello', '--force'], {}, '--force', '--force applies only with --record (it lets a recording replace a file)'],
 ];
 
 beforeAll(() => {

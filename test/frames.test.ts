@@ -59,7 +59,22 @@ describe('renderFrame', () => {
 
 	it('labels the simulation and validates like the command line', () => {
 		expect(renderFrame({scene: 'join', seed: 9, time: 0})).toContain('simulated · seed 9');
-		expect(() => renderFrame({scene: 'join', seed: -1, time: 0})).toThrow('--seed must be an integer from 0 to 4294967295 (got -1)');
-		expect(() => renderFrame({scene: 'race', seed: 1, time: 0, width: 10})).toThrow('--width must be an integer from 20 to 300 (got 10)');
+		// The same rules, naming each option as it is written in code.
+		expect(() => renderFrame({scene: 'join', seed: -1, time: 0})).toThrow('seed must be an integer from 0 to 4294967295 (got -1)');
+		expect(() => renderFrame({scene: 'race', seed: 1, time: 0, width: 10})).toThrow('width must be an integer from 20 to 300 (got 10)');
+	});
+
+	it('typed values are checked as typed, and errors name the option as written in code', () => {
+		const call = (request: unknown) => () => renderFrame(request as Parameters<typeof renderFrame>[0]);
+		expect(call(undefined)).toThrow("renderFrame needs its options, like renderFrame({scene: 'race', seed: 1, time: 0.8}) (got undefined)");
+		expect(call({scene: 'race', seed: 1})).toThrow("renderFrame needs time, like renderFrame({scene: 'race', seed: 1, time: 0.8})");
+		expect(call({scene: 'race', seed: 1, time: 0, width: [80]})).toThrow('width must be an integer from 20 to 300 (got [80])');
+		expect(call({scene: 'race', seed: 1, time: 0, width: '80'})).toThrow('width must be an integer from 20 to 300 (got 80)');
+		expect(call({scene: 'race', seed: 1, time: 0, ascii: 'no'})).toThrow('ascii must be true or false (got no)');
+		expect(call({scene: 'race', seed: 1, time: -1})).toThrow('time must be a comma-separated list of seconds');
+		expect(call({scene: 'race', seed: 1, time: 0, colour: true})).toThrow('renderFrame has no option colour; its options are scene, seed, time');
+		expect(call({scene: 'nope', seed: 1, time: 0})).toThrow('unknown scene "nope"');
+		// The same value, typed right, works.
+		expect(call({scene: 'race', seed: 1, time: 0, width: 80, ascii: true})()).toContain('lock panel');
 	});
 });

@@ -121,3 +121,52 @@ describe('bad input: one line naming the flag, the range and what was given', ()
 		expect(message(['nope'], {threads: '0', bogus: true})).toBe('unknown flag --bogus; see threadlab --help');
 	});
 });
+
+describe('reliability of the parse', () => {
+	it('THREADLAB_FAIL names live in a map without a prototype: __proto__ is a name like any other', () => {
+		const failures = parseOptions(['sleepers'], {}, {THREADLAB_FAIL: '__proto__,constructor:exit'}).failures;
+		expect(Object.keys(failures)).toEqual(['__proto__', 'constructor']);
+		expect(failures['__proto__']).toBe('throw');
+		expect(Object.getPrototypeOf(failures)).toBe(null);
+	});
+
+	it('flag names from Object.prototype are unknown flags', () => {
+		for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) {
+			expect(message(['race'], {[name]: '1'})).toBe(`unknown flag --${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}; see threadlab --help`);
+		}
+	});
+
+	it('a non-UTF-8 locale means ASCII glyphs; a UTF-8 one, or none, keeps Unicode', () => {
+		for (const env of [{LANG: 'C'}, {LC_ALL: 'POSIX'}, {LC_CTYPE: 'en_US.ISO-8859-1'}, {LANG: 'en_US.UTF-8', LC_ALL: 'C'}]) expect(parseOptions([], {}, env).ascii).toBe(true);
+		for (const env of [{}, {LANG: 'C.UTF-8'}, {LC_ALL: 'de_DE.utf8'}, {LANG: ''}]) expect(parseOptions([], {}, env).ascii).toBe(false);
+	});
+
+	it('real threads count to 2^31 - 1 at most; the simulation counts further', () => {
+		expect(message(['race'], {threads: '22', increments: '100000000'})).toBe('--threads × --increments must be at most 2147483647: real threads share a 32-bit counter (got 22 × 100000000)');
+		expect(message(['dashboard'], {threads: '256', increments: '10000000'})).toMatch(/^--threads × --increments must be at most 2147483647/);
+		expect(parseOptions(['race'], {threads: '21', increments: '100000000'}).increments).toBe(100_000_000);
+		expect(parseOptions(['race'], {threads: '256', increments: '100000000', seed: '1'}).raceThreads).toBe(256);
+	});
+
+	it('--record keeps the name exactly as given; --force needs --record', () => {
+		expect(parseOptions(['hello'], {record: '  padded.cast  '}).record).toBe('  padded.cast  ');
+		expect(message(['hello'], {force: true})).toBe('--force applies only with --record (it lets a recording replace a file)');
+		expect(parseOptions(['hello'], {record: 'a.cast', force: true}).force).toBe(true);
+	});
+
+	it('from code (naming "option"): typed values, and messages that say `threads`, not `--threads`', () => {
+		expect(parseOptions(['sleepers'], {threads: 3, sleep: 0.5}, {}, 'option')).toMatchObject({threads: 3, sleep: 0.5});
+		const typed = (flags: RawFlags) => {
+			try {
+				parseOptions(['sleepers'], flags, {}, 'option');
+			} catch (error) {
+				return (error as Error).message;
+			}
+			return 'no error';
+		};
+		expect(typed({threads: '3'})).toBe('threads must be an integer from 1 to 256 (got 3)');
+		expect(typed({threads: [3]})).toBe('threads must be an integer from 1 to 256 (got [3])');
+		expect(typed({ascii: 'yes'})).toBe('ascii must be true or false (got yes)');
+		expect(typed({verbose: true})).toBe('unknown option verbose; see threadlab --help');
+	});
+});

@@ -71,7 +71,8 @@ const STATE_COLORS: Record<Shown, string> = {
 };
 
 const ASCII: Record<string, string> = {'·': '-', '×': 'x', '…': '...', 'µ': 'u', '—': '-', '–': '-', '≈': '~', '≤': '<=', '▸': '>', '←': '<-', '→': '->', '•': '-'};
-const toAscii = (value: string) => value.replace(/[·×…µ—–≈≤▸←→•]/g, (c) => ASCII[c] ?? c);
+/** Model text in ASCII: `·` → `-`, `×` → `x`, `…` → `...`; piped lines and recordings under --ascii too. */
+export const asciiText = (value: string) => value.replace(/[·×…µ—–≈≤▸←→•]/g, (c) => ASCII[c] ?? c);
 
 /**
  * How often anything on screen moves while threads run: a spinner step and the times. Every
@@ -89,7 +90,7 @@ export function makeTheme({color = true, ascii = false, name = 'default'}: {colo
 		color,
 		ascii,
 		state: (state) => pick(states[state]),
-		text: ascii ? toAscii : (value) => value,
+		text: ascii ? asciiText : (value) => value,
 		accent: pick(high ? 'cyanBright' : 'cyan'),
 		muted: pick(high ? 'white' : 'gray'),
 		main: pick('magentaBright'),
