@@ -8,7 +8,7 @@ import {execFile} from 'node:child_process';
 import {chmod, mkdtemp, readFile, rename, rm, writeFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
-import {fastStyledChars, inkLazyStackUtils, inkOutputReuse, inkWithoutDevtools, lazyMeow, textWidth, yogaInScript} from './bundle-plugins.mjs';
+import {cursorToTerminal, fastStyledChars, inkLazyStackUtils, inkOutputReuse, inkWithoutDevtools, lazyMeow, textWidth, yogaInScript} from './bundle-plugins.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const run = async (command, args) => promisify(execFile)(command, args, {cwd: root});
@@ -41,7 +41,7 @@ try {
 			outfile: `${out}/${BUNDLE}`,
 			format: 'cjs',
 			minify: true,
-			plugins: [lazyMeow, inkWithoutDevtools, inkLazyStackUtils, inkOutputReuse, fastStyledChars(root), textWidth(root), yogaInScript(root)],
+			plugins: [cursorToTerminal, lazyMeow, inkWithoutDevtools, inkLazyStackUtils, inkOutputReuse, fastStyledChars(root), textWidth(root), yogaInScript(root)],
 			banner: {js: '(function (exports, require, module, __filename, __dirname, __threadlabImportMeta) {"use strict";'},
 			footer: {js: '})'},
 			define: {

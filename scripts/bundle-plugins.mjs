@@ -219,3 +219,13 @@ export async function run() {
 		},
 	};
 }
+
+/**
+ * Not for speed: restore-cursor (through Ink's cli-cursor) writes the cursor-show escape to
+ * stderr at every exit, even when stderr is a file the user redirected it to. The cursor is
+ * the terminal's: the escape goes to whichever of stderr and stdout is a terminal, if any.
+ * (threadlab shows the cursor itself on every exit path; this is the last resort.)
+ */
+export const cursorToTerminal = patch('cursor-to-terminal', /[\\/]restore-cursor[\\/]index\.js$/, [
+	["process.stderr.write('\\u001B[?25h');", "const tty = process.stderr.isTTY ? process.stderr : process.stdout.isTTY ? process.stdout : undefined;\n\t\ttty?.write('\\u001B[?25h');"],
+]);

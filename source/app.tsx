@@ -15,6 +15,7 @@ import {useKeys} from './hooks/use-keys.js';
 import {useMemory} from './hooks/use-memory.js';
 import {useRuns} from './hooks/use-runs.js';
 import {useSim} from './hooks/use-sim.js';
+import {useSuspend} from './hooks/use-suspend.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {SELECTIONS, canStep, footerKeys, helpKeys} from './keys.js';
 import {plural} from './model/format.js';
@@ -80,6 +81,7 @@ function Shell({view, theme, source, selection, onSelect, onRerun}: {view: View;
 	const {isRawModeSupported} = useStdin();
 	const {columns, rows} = useTerminalSize();
 	const [help, setHelp] = useState(false);
+	const {hidden, suspend} = useSuspend();
 	const {snapshots} = source;
 	const simulated = source.step !== undefined;
 	const selected = SELECTIONS[selection] ?? SELECTIONS[0]!;
@@ -90,6 +92,7 @@ function Shell({view, theme, source, selection, onSelect, onRerun}: {view: View;
 
 	useKeys((key) => {
 		if (key === 'q' || key === 'escape' || key === 'ctrl+c') exit();
+		else if (key === 'ctrl+z') suspend();
 		else if (key === 'r') onRerun();
 		else if (key === '?') setHelp((shown) => !shown);
 		else if (key === 'm' && view.kind === 'race') onSelect();
@@ -102,6 +105,7 @@ function Shell({view, theme, source, selection, onSelect, onRerun}: {view: View;
 		if (!isRawModeSupported && finished) exit();
 	}, [isRawModeSupported, finished, exit]);
 
+	if (hidden) return null;
 	return (
 		<ThemeContext.Provider value={theme}>
 			<Screen

@@ -7,7 +7,7 @@ import type {WorkerPool} from './engine/pool.js';
 import {RealRun, type RunProgram, programLabel} from './engine/run.js';
 import {sceneStarted} from './record.js';
 import {H} from './engine/shared.js';
-import {SimSession} from './engine/sim-session.js';
+import {SimSession, advanceInSlices} from './engine/sim-session.js';
 import {type RaceResult, raceLine, raceResult} from './model/race.js';
 import {summarize} from './model/snapshot.js';
 import {logText} from './model/wording.js';
@@ -128,9 +128,9 @@ export function jsonFor(view: View, lanes: readonly Sample[][]): object {
 }
 
 /** A simulated run, start to end, at once: its lines are the same bytes for the same seed. */
-export function simulateHeadless(view: View, seed: number, onLine?: Write): Sample[][] {
-	const session = new SimSession(lanesFor(view), seed);
-	session.advanceTo(Number.MAX_SAFE_INTEGER);
+export async function simulateHeadless(view: View, seed: number, onLine?: Write): Promise<Sample[][]> {
+	const session = new SimSession(lanesFor(view), seed, {toTheEnd: true});
+	await advanceInSlices(session, Number.MAX_SAFE_INTEGER);
 	const lanes = session.samples();
 	for (const sample of lanes.flat()) {
 		for (const event of sample.events) onLine?.(logText(event, sample.threads));

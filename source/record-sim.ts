@@ -3,7 +3,7 @@
  * the machine goes. Timestamps are virtual seconds, so the same seed and
  * options give the same bytes.
  */
-import type {SimSession} from './engine/sim-session.js';
+import {type SimSession, advanceInSlices} from './engine/sim-session.js';
 import {type Cast, repaint} from './record.js';
 
 export interface Segment {
@@ -16,8 +16,22 @@ export interface Segment {
 	hold: number;
 }
 
-/** Record segments one after another; returns the recording's length in seconds. */
-export function recordSegments(cast: Cast, segments: readonly Segment[], fps: number): number {
+/**
+ * Record segments one after another, then the recording takes its name; returns its length in
+ * seconds. A failure on the way leaves no file.
+ */
+export async function recordSegments(cast: Cast, segments: readonly Segment[], fps: number): Promise<number> {
+	try {
+		const length = await recordAll(cast, segments, fps);
+		cast.close();
+		return length;
+	} catch (error) {
+		cast.discard();
+		throw error;
+	}
+}
+
+async function recordAll(cast: Cast, segments: readonly Segment[], fps: number): Promise<number> {
 	let offset = 0;
 	let last = '';
 	let first = true;
@@ -27,7 +41,7 @@ export function recordSegments(cast: Cast, segments: readonly Segment[], fps: nu
 		let end: number | undefined;
 		for (let frame = 0; end === undefined || frame / fps <= end; frame++) {
 			const time = frame / fps;
-			segment.session.advanceTo(time * 1000);
+			await advanceInSlices(segment.session, time * 1000);
 			for (const label of segment.session.started) {
 				if (!marked.has(label)) cast.marker(offset + time, label);
 				marked.add(label);

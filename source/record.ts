@@ -5,9 +5,10 @@
  * the machine goes, and are byte-identical for the same seed and options.
  * A marker (`[t, "m", label]`) opens every scene or slide.
  */
-import {closeSync, openSync, statSync, writeSync} from 'node:fs';
-import {dirname, resolve} from 'node:path';
-import {UsageError} from './usage-error.js';
+import {CastFile} from './cast-file.js';
+import {asciiText} from './components/theme.js';
+
+export {checkRecordPath} from './cast-file.js';
 
 export interface CastHeader {
 	version: 2;
@@ -18,34 +19,27 @@ export interface CastHeader {
 	env: {TERM: string; SHELL: string};
 }
 
-/** Check `--record`'s path before anything starts; throws the one line the user sees. */
-export function checkRecordPath(path: string): void {
-	const target = resolve(path);
-	const parent = dirname(target);
-	const kind = (p: string) => {
-		try {
-			return statSync(p).isDirectory() ? 'directory' : 'file';
-		} catch {
-			return 'missing';
-		}
-	};
-	if (kind(target) === 'directory') throw new UsageError(`--record must name a file, and ${path} is a directory`);
-	if (kind(parent) !== 'directory') throw new UsageError(`--record: the folder ${parent} does not exist`);
+/** Recordings under way: an exit that cuts one short leaves no file of it (discardUnfinished). */
+const unfinished = new Set<Cast>();
+
+/** The process is leaving in the middle of rendering recordings: none is kept half-made. */
+export function discardUnfinished(): void {
+	for (const cast of unfinished) cast.discard();
 }
 
 export class Cast {
-	readonly #fd: number;
+	readonly #file: CastFile;
 	#last = 0;
 
-	/** Opens (creates or truncates) the file; a path that cannot be written is a usage error. */
-	constructor(path: string, header: CastHeader) {
-		checkRecordPath(path);
-		try {
-			this.#fd = openSync(path, 'w');
-		} catch (error) {
-			throw new UsageError(`--record cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-		}
-		writeSync(this.#fd, `${JSON.stringify(header)}\n`);
+	/** A new recording to `path` (see CastFile: nothing is replaced unless `force`). */
+	constructor(path: string, header: CastHeader, force = false) {
+		this.#file = new CastFile(path, force);
+		unfinished.add(this);
+		this.#file.line(JSON.stringify(header));
+	}
+
+	get path(): string {
+		return this.#file.path;
 	}
 
 	output(seconds: number, text: string): void {
@@ -56,14 +50,22 @@ export class Cast {
 		this.#event(seconds, 'm', label);
 	}
 
+	/** The recording is complete: it takes its name. */
 	close(): void {
-		closeSync(this.#fd);
+		unfinished.delete(this);
+		this.#file.commit();
+	}
+
+	/** The run failed before it showed anything worth keeping: no file. */
+	discard(): void {
+		unfinished.delete(this);
+		this.#file.discard();
 	}
 
 	#event(seconds: number, code: 'o' | 'm', data: string): void {
 		// Times never go backwards, and are rounded to the microsecond like asciinema's own.
 		this.#last = Math.max(this.#last, Math.round(seconds * 1e6) / 1e6);
-		writeSync(this.#fd, `${JSON.stringify([this.#last, code, data])}\n`);
+		this.#file.line(JSON.stringify([this.#last, code, data]));
 	}
 }
 
@@ -72,7 +74,8 @@ export class Cast {
  * timestamp and a fixed terminal (it was rendered, not captured), so the same seed gives the
  * same bytes on every machine.
  */
-export function castHeader(width: number, height: number, title: string, timestamp?: number): CastHeader {
+export function castHeader(width: number, height: number, name: string, timestamp?: number, ascii = false): CastHeader {
+	const title = ascii ? asciiText(name) : name;
 	if (timestamp === undefined) return {version: 2, width, height, title, env: {TERM: 'xterm-256color', SHELL: '/bin/sh'}};
 	return {version: 2, width, height, timestamp, title, env: {TERM: process.env['TERM'] ?? 'xterm-256color', SHELL: process.env['SHELL'] ?? '/bin/sh'}};
 }
@@ -89,22 +92,51 @@ export function repaint(frame: string, first: boolean): string {
 type Marker = (label: string) => void;
 let markScene: Marker | undefined;
 
-/** Live recording: every byte written to stdout goes to the cast too, with its real time. */
-export function teeStdout(cast: Cast): () => void {
+/**
+ * Live recording: every byte written to stdout goes to the cast too, with its real time. A
+ * write to the cast that fails (a full disk) stops the recording, never the screen: `onError`
+ * hears of it once. The function returned ends the recording and names it; it returns what
+ * went wrong, if anything, as the one line to tell the user.
+ */
+export function teeStdout(cast: Cast, onError: (message: string) => void): () => string | undefined {
 	const start = performance.now();
 	const elapsed = () => (performance.now() - start) / 1000;
 	const original = process.stdout.write.bind(process.stdout);
+	let failure: string | undefined;
+	let stopped = false;
+	const stop = () => {
+		if (stopped) return;
+		stopped = true;
+		process.stdout.write = original;
+		markScene = undefined;
+	};
+	const guard = (record: () => void) => {
+		try {
+			record();
+		} catch (error) {
+			failure = error instanceof Error ? error.message : String(error);
+			stop();
+			onError(failure);
+		}
+	};
 	process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
 		// A terminal turns \n into \r\n (onlcr); the player is a terminal without that step.
 		const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-		cast.output(elapsed(), text.replace(/\r?\n/g, '\r\n'));
+		guard(() => cast.output(elapsed(), text.replace(/\r?\n/g, '\r\n')));
 		return original(chunk, ...rest);
 	}) as typeof process.stdout.write;
-	markScene = (label) => cast.marker(elapsed(), label);
+	markScene = (label) => guard(() => cast.marker(elapsed(), label));
+	let ended = false;
 	return () => {
-		process.stdout.write = original;
-		markScene = undefined;
-		cast.close();
+		if (ended) return failure;
+		ended = true;
+		stop();
+		try {
+			cast.close();
+		} catch (error) {
+			failure ??= `--record: ${error instanceof Error ? error.message : String(error)}`;
+		}
+		return failure;
 	};
 }
 

@@ -59,7 +59,7 @@ export function RaceView(props: RaceViewProps) {
 			</Box>
 			<Text> </Text>
 			<Text wrap="truncate" bold color={failed ? theme.bad : undefined}>
-				{theme.text(raceSummary(columns, theme))}
+				{truncate(theme.text(raceSummary(columns, theme)), width, theme.glyphs.ellipsis)}
 			</Text>
 			{props.keys.length > 0 ? <Footer hints={props.keys} /> : null}
 		</Box>

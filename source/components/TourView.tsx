@@ -61,8 +61,13 @@ export function TourView(props: TourViewProps) {
 	const sideBySide = slide.code.length > 0 && codeWidth + 2 + 24 <= width;
 	const pointsWidth = sideBySide ? width - codeWidth - 3 : width - 2;
 	const points = (slide.summary ? props.measured : slide.points).map((point) => theme.text(point));
-	const pointLines = points.flatMap((point) => wrapAnsi(`${theme.ascii ? '-' : '•'} ${point}`, pointsWidth, {hard: true}).split('\n'));
-	const code = slide.code.slice(0, 12);
+	const wrapped = points.flatMap((point) => wrapAnsi(`${theme.ascii ? '-' : '•'} ${point}`, pointsWidth, {hard: true}).split('\n'));
+	// The title and the footer always stay on screen: title, blank, the body, footer, one spare line.
+	const room = props.height - 2 - 2;
+	const stacked = slide.code.length + (slide.code.length > 0 ? 1 : 0) + wrapped.length;
+	// Too little room for the code above the points: the code is one `?` away (help shows it).
+	const code = sideBySide || stacked <= room ? slide.code.slice(0, Math.min(12, room)) : [];
+	const pointLines = wrapped.slice(0, Math.max(0, sideBySide || code.length === 0 ? room : room - code.length - 1));
 	const body = sideBySide ? Math.max(code.length, pointLines.length) : code.length + (code.length > 0 ? 1 : 0) + pointLines.length;
 	// title, blank, body, blank, scene, footer, one spare line.
 	const sceneLines = props.height - 2 - body - 1 - 2;

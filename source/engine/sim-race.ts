@@ -32,6 +32,18 @@ export interface SimClock {
 /** Virtual cost of a read, write or lock operation, in ms (1 µs), before jitter. */
 export const OP_MS = 0.001;
 
+/** How many of a thread's last reads are kept: what the collision finder looks at, no more. */
+export const READS_KEPT = 256;
+
+/** Keep the last READS_KEPT values, in order, in memory that never grows past twice that. */
+function remember(reads: number[], value: number): void {
+	reads.push(value);
+	if (reads.length >= 2 * READS_KEPT) reads.splice(0, reads.length - READS_KEPT);
+}
+
+/** Steps one increment takes in each mode: read, work, write; lock … unlock; work, add. */
+export const STEPS_PER_INCREMENT: Record<CounterMode, number> = {unsafe: 3, mutex: 5, atomic: 2};
+
 /** The first step of each increment. */
 export const firstStep = (mode: CounterMode): RaceStep => (mode === 'mutex' ? 'lock' : mode === 'atomic' ? 'work' : 'read');
 
@@ -71,7 +83,7 @@ export class SimRace {
 				break;
 			case 'read':
 				thread.local = this.counter;
-				if (job.mode === 'unsafe') thread.reads.push(thread.local);
+				if (job.mode === 'unsafe') remember(thread.reads, thread.local);
 				clock.schedule(index, 'work', op());
 				break;
 			case 'work':

@@ -11,7 +11,7 @@ import type {EventSample, MainState, Sample, ThreadSample} from '../model/types.
 import {MinHeap} from './heap.js';
 import type {Join, Lab, ThreadHandle} from './lab.js';
 import type {RunProgram} from './run.js';
-import {OP_MS, SimRace, type SimThread, type StepKind, firstStep} from './sim-race.js';
+import {OP_MS, READS_KEPT, SimRace, type SimThread, type StepKind, firstStep} from './sim-race.js';
 
 export type {StepKind} from './sim-race.js';
 
@@ -22,8 +22,6 @@ interface Step {
 	kind: StepKind;
 }
 
-const READ_LOG = 256;
-
 export class SimRun implements Lab {
 	readonly #program: RunProgram;
 	readonly #rng: ReturnType<typeof xoroshiro128plus>;
@@ -32,6 +30,8 @@ export class SimRun implements Lab {
 	readonly #events: EventSample[] = [];
 	readonly #race: SimRace;
 	#steps = 0;
+	/** Steps scheduled so far: breaks ties between steps due at the same instant. */
+	#scheduled = 0;
 	#now = 0;
 	#main: MainState = 'starting';
 	#blockedOn = -1;
@@ -72,11 +72,23 @@ export class SimRun implements Lab {
 		this.#resume();
 	}
 
-	/** Run every step due by `ms`; the clock then reads `ms` (or stops where the run finished). */
-	advanceTo(ms: number): void {
+	/** Steps run so far. */
+	get steps(): number {
+		return this.#steps;
+	}
+
+	/**
+	 * Run every step due by `ms`, at most `maxSteps` of them; the clock then reads `ms` (or stops
+	 * where the run finished). False when `maxSteps` ran out first: the clock is at the last step.
+	 */
+	advanceTo(ms: number, maxSteps = Number.POSITIVE_INFINITY): boolean {
 		this.begin();
-		while (this.#queue.size > 0 && this.#queue.peek()!.at <= ms) this.step();
+		for (let left = maxSteps; this.#queue.size > 0 && this.#queue.peek()!.at <= ms; left--) {
+			if (left <= 0) return false;
+			this.step();
+		}
 		if (!this.finished) this.#now = Math.max(this.#now, ms);
+		return true;
 	}
 
 	/** Run exactly one step (one thread's read, work, write…). Returns what it was, or undefined at the end. */
@@ -84,6 +96,7 @@ export class SimRun implements Lab {
 		this.begin();
 		const step = this.#queue.pop();
 		if (!step) return undefined;
+		this.#steps++;
 		this.#now = Math.max(this.#now, step.at);
 		const before = this.#race.counter;
 		this.#perform(step);
@@ -120,7 +133,7 @@ export class SimRun implements Lab {
 			const {mode, increments, workMicros} = race;
 			const {counter, holder, contended} = this.#race;
 			sample.race = {mode, increments, workMicros, expected: increments * this.#threads.length, counter, holder, contended};
-			if (this.finished && mode === 'unsafe') sample.race.reads = this.#threads.map((t) => t.reads.slice(-READ_LOG));
+			if (this.finished && mode === 'unsafe') sample.race.reads = this.#threads.map((t) => t.reads.slice(-READS_KEPT));
 		}
 		return sample;
 	}
@@ -136,7 +149,7 @@ export class SimRun implements Lab {
 	}
 
 	#schedule(thread: number, kind: StepKind, delayMs: number): void {
-		this.#queue.push({at: this.#now + delayMs, order: this.#random(0x3fffffff) * 1024 + (this.#steps++ % 1024), thread, kind});
+		this.#queue.push({at: this.#now + delayMs, order: this.#random(0x3fffffff) * 1024 + (this.#scheduled++ % 1024), thread, kind});
 	}
 
 	#start(index: number): void {

@@ -1,23 +1,25 @@
 import {useInput, useStdin} from 'ink';
 
-export type KeyName = 'left' | 'right' | 'escape' | 'ctrl+c' | (string & {});
+export type KeyName = 'left' | 'right' | 'escape' | 'ctrl+c' | 'ctrl+z' | (string & {});
 
 /**
  * Keys by name, one call per key. Keys typed faster than a frame arrive
  * together (`nnn`): each counts. Inactive without a keyboard (stdin not a
- * TTY), where raw mode is not supported.
+ * TTY: a file, a pipe, /dev/null), where raw mode is not supported; Ink says
+ * so with `undefined`, which `useInput` would take for "active".
  */
 export function useKeys(onKey: (key: KeyName) => void): boolean {
-	const {isRawModeSupported} = useStdin();
+	const keyboard = useStdin().isRawModeSupported === true;
 	useInput(
 		(input, key) => {
 			if (key.ctrl && input === 'c') onKey('ctrl+c');
+			else if (key.ctrl && input === 'z') onKey('ctrl+z');
 			else if (key.escape) onKey('escape');
 			else if (key.leftArrow) onKey('left');
 			else if (key.rightArrow) onKey('right');
 			else for (const character of input) onKey(character);
 		},
-		{isActive: isRawModeSupported},
+		{isActive: keyboard},
 	);
-	return isRawModeSupported;
+	return keyboard;
 }

@@ -1,7 +1,9 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {RunProgram} from '../engine/run.js';
-import {SimSession} from '../engine/sim-session.js';
+import {SLICE_STEPS, SimSession} from '../engine/sim-session.js';
 import {type Snapshot, framesKey, toSnapshots} from '../model/snapshot.js';
+
+const LIVE = {maxSteps: Number.POSITIVE_INFINITY};
 
 export interface Sim {
 	snapshots: Snapshot[][];
@@ -17,7 +19,8 @@ export interface Sim {
  * to advance the virtual one. A new `lanes` or `runKey` starts over.
  */
 export function useSim(lanes: readonly RunProgram[][], seed: number, fps: number, frameMs: number, runKey: number): Sim {
-	const session = useRef<SimSession>(new SimSession(lanes, seed));
+	// The screen follows the wall clock: no step limit, but at most a slice of steps per tick.
+	const session = useRef<SimSession>(new SimSession(lanes, seed, LIVE));
 	const snapshotsOf = (s: SimSession) => toSnapshots(s.samples());
 	const [snapshots, setSnapshots] = useState(() => snapshotsOf(session.current));
 	const [paused, setPaused] = useState(false);
@@ -33,7 +36,7 @@ export function useSim(lanes: readonly RunProgram[][], seed: number, fps: number
 	}, [frameMs]);
 
 	useEffect(() => {
-		session.current = new SimSession(lanes, seed);
+		session.current = new SimSession(lanes, seed, LIVE);
 		lastKey.current = '';
 		publish();
 	}, [lanes, seed, runKey, publish]);
@@ -44,7 +47,7 @@ export function useSim(lanes: readonly RunProgram[][], seed: number, fps: number
 		const timer = setInterval(() => {
 			const now = performance.now();
 			const s = session.current;
-			s.advanceTo(s.time + (now - last));
+			s.advanceTo(s.time + (now - last), SLICE_STEPS);
 			last = now;
 			publish();
 			if (s.finished) clearInterval(timer);

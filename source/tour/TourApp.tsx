@@ -11,6 +11,7 @@ import {ThemeContext, type Theme} from '../components/theme.js';
 import {TourView} from '../components/TourView.js';
 import type {WorkerPool} from '../engine/pool.js';
 import {useKeys} from '../hooks/use-keys.js';
+import {useSuspend} from '../hooks/use-suspend.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {type Snapshot, allFinished} from '../model/snapshot.js';
 import {sceneStarted} from '../record.js';
@@ -85,6 +86,7 @@ function TourShell({slides, index, theme, source, results, auto, onMove, onRerun
 	const {isRawModeSupported} = useStdin();
 	const {columns, rows} = useTerminalSize();
 	const [help, setHelp] = useState(false);
+	const {hidden, suspend} = useSuspend();
 	const slide = slides[index]!;
 	const {snapshots} = source;
 	const finished = allFinished(snapshots);
@@ -92,6 +94,7 @@ function TourShell({slides, index, theme, source, results, auto, onMove, onRerun
 
 	useKeys((key) => {
 		if (key === 'q' || key === 'escape' || key === 'ctrl+c') exit();
+		else if (key === 'ctrl+z') suspend();
 		else if (key === 'right' || key === 'n' || key === ' ') onMove(1);
 		else if (key === 'left' || key === 'p') onMove(-1);
 		else if (key === 'r') onRerun();
@@ -108,6 +111,7 @@ function TourShell({slides, index, theme, source, results, auto, onMove, onRerun
 		return () => clearTimeout(timer);
 	}, [auto, finished, index, slides.length, onMove, isRawModeSupported, exit]);
 
+	if (hidden) return null;
 	return (
 		<ThemeContext.Provider value={theme}>
 			<TourView

@@ -26,7 +26,7 @@ export async function tourHeadless(slides: readonly Slide[], pool: WorkerPool, o
 		}
 		if (slide.view) {
 			const onLine = options.json ? undefined : write;
-			const lanes = options.seed === undefined ? await runHeadless(pool, slide.view, onLine) : simulateHeadless(slide.view, options.seed, onLine);
+			const lanes = options.seed === undefined ? await runHeadless(pool, slide.view, onLine) : await simulateHeadless(slide.view, options.seed, onLine);
 			if (!options.json) for (const line of closingLines(lanes.flat())) write(line);
 			results.set(slide.id, lanes.flat().map(toSnapshot));
 			failed ||= lanes.flat().some((sample) => sample.threads.some((thread) => thread.state === 'failed'));
@@ -38,27 +38,23 @@ export async function tourHeadless(slides: readonly Slide[], pool: WorkerPool, o
 }
 
 /** `tour --seed N --record talk.cast`: the whole talk in seconds, the same bytes every time. */
-export function recordTour(slides: readonly Slide[], options: Options, path: string): number {
-	const cast = new Cast(path, castHeader(options.width, options.height, `threadlab tour · seed ${options.seed ?? 0}`));
+export async function recordTour(slides: readonly Slide[], options: Options, path: string): Promise<number> {
 	const results = new Map<string, Snapshot[]>();
 	const hold = options.auto ?? 2;
-	try {
-		const segments = slides.map((slide, index) => {
-			const session = new SimSession(slide.view ? lanesFor(slide.view) : [], options.seed ?? 0);
-			const draw = () => {
-				const snapshots = toSnapshots(session.samples());
-				if (session.finished && slide.view) results.set(slide.id, snapshots.flat());
-				const view = React.createElement(TourView, {
-					slide, index, count: slides.length, snapshots, measured: measuredLines(results),
-					width: options.width, height: options.height, keys: TOUR_KEYS, helpKeys: TOUR_HELP, help: false,
-					label: `simulated · seed ${options.seed ?? 0}`, registers: true,
-				});
-				return renderText(view, options);
-			};
-			return {label: slideLabel(slides, index), session, draw, hold: slide.view ? hold : Math.max(hold, 3)};
-		});
-		return recordSegments(cast, segments, options.fps);
-	} finally {
-		cast.close();
-	}
+	const segments = slides.map((slide, index) => {
+		const session = new SimSession(slide.view ? lanesFor(slide.view) : [], options.seed ?? 0, {toTheEnd: true});
+		const draw = () => {
+			const snapshots = toSnapshots(session.samples());
+			if (session.finished && slide.view) results.set(slide.id, snapshots.flat());
+			const view = React.createElement(TourView, {
+				slide, index, count: slides.length, snapshots, measured: measuredLines(results),
+				width: options.width, height: options.height, keys: TOUR_KEYS, helpKeys: TOUR_HELP, help: false,
+				label: `simulated · seed ${options.seed ?? 0}`, registers: true,
+			});
+			return renderText(view, options);
+		};
+		return {label: slideLabel(slides, index), session, draw, hold: slide.view ? hold : Math.max(hold, 3)};
+	});
+	const cast = new Cast(path, castHeader(options.width, options.height, `threadlab tour · seed ${options.seed ?? 0}`, undefined, options.ascii), options.force);
+	return recordSegments(cast, segments, options.fps);
 }

@@ -122,8 +122,21 @@ export class Terminal {
 
 	/** `stty -a` of the terminal, to check that raw mode was turned off. */
 	ttySettings(): string {
-		const tty = this.tmux('display-message', '-p', '-t', 'e2e', '#{pane_tty}').trim();
-		return execFileSync('stty', ['-F', tty, '-a'], {encoding: 'utf8'});
+		return execFileSync('stty', ['-F', this.tty(), '-a'], {encoding: 'utf8'});
+	}
+
+	/** Put the terminal back in cooked mode behind the program's back, as a shell does when a job stops. */
+	ttySane(): void {
+		execFileSync('stty', ['-F', this.tty(), 'sane']);
+	}
+
+	/** Close the window: the tmux server goes, and with it the pseudo-terminal (a hang-up). */
+	hangUp(): void {
+		ignore(() => this.tmux('kill-server'));
+	}
+
+	private tty(): string {
+		return this.tmux('display-message', '-p', '-t', 'e2e', '#{pane_tty}').trim();
 	}
 
 	/** Every byte the program wrote so far, escape sequences included. */
