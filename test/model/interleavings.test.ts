@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {countInterleavings, type InterleavingCount, type RaceShape} from '../../source/model/interleavings.js';
+import {enumerateSchedules, exampleSchedule, replay, schedulesEnding} from '../../source/model/interleavings-examples.js';
 import type {CounterMode} from '../../source/model/types.js';
 
 const STEPS: Record<CounterMode, number> = {unsafe: 2, mutex: 4, atomic: 1};
@@ -77,6 +78,14 @@ describe('countInterleavings', () => {
 		//   1 0 1 0  B reads 0, A reads 0, B writes 1, A writes 1        → 1
 		//   1 1 0 0  B reads 0, writes 1; A reads 1, writes 2            → 2
 		const shape: RaceShape = {threads: 2, increments: 1, mode: 'unsafe'};
+		expect([...enumerateSchedules(shape)]).toEqual([
+			[0, 0, 1, 1],
+			[0, 1, 0, 1],
+			[0, 1, 1, 0],
+			[1, 0, 0, 1],
+			[1, 0, 1, 0],
+			[1, 1, 0, 0],
+		]);
 		expect(count(shape)).toMatchObject({schedules: 6n, lossShare: 4 / 6, minFinal: 1, maxFinal: 2});
 		expect(plain(count(shape).byFinal)).toEqual({1: 4, 2: 2});
 	});
@@ -144,12 +153,80 @@ describe('brute force against the count', () => {
 		for (const shape of eight) expect(SMALL).toContain(shape);
 	});
 
-	it.each(SMALL.map((shape) => [label(shape), shape] as const))('%s: the histogram of every valid ordering', (_, shape) => {
+	it.each(SMALL.map((shape) => [label(shape), shape] as const))('%s: enumeration = every valid ordering, and the same histogram', (_, shape) => {
+		const valid = [...orderings(shape.threads, shape.increments * STEPS[shape.mode])].filter((schedule) => simulate(shape, schedule) !== null);
+		const listed = [...enumerateSchedules(shape)];
+		expect(listed).toEqual(valid);
 		const byFinal = new Map<number, bigint>();
-		for (const schedule of orderings(shape.threads, shape.increments * STEPS[shape.mode])) {
-			const final = simulate(shape, schedule);
-			if (final !== null) byFinal.set(final, (byFinal.get(final) ?? 0n) + 1n);
+		for (const schedule of listed) {
+			const final = simulate(shape, schedule)!;
+			byFinal.set(final, (byFinal.get(final) ?? 0n) + 1n);
+			expect(replay(shape, schedule).at(-1)?.counter).toBe(final);
 		}
 		expect(plain(count(shape).byFinal)).toEqual(plain(byFinal));
+	});
+});
+
+describe('exampleSchedule', () => {
+	it.each(['2×2 unsafe', '2×3 unsafe', '3×1 unsafe', '2×2 mutex'])('%s: the n-th schedule of each outcome is the n-th listed', (name) => {
+		const shape = SMALL.find((s) => label(s) === name)!;
+		const all = [...enumerateSchedules(shape)];
+		for (const [final, total] of count(shape).byFinal) {
+			const outcome = schedulesEnding(shape, final);
+			expect(outcome.total).toBe(total);
+			const ranked = Array.from({length: Number(total)}, (_, n) => outcome.schedule(n));
+			expect(ranked).toEqual(all.filter((schedule) => simulate(shape, schedule) === final));
+			expect(outcome.schedule(total)).toBeNull();
+		}
+	});
+
+	it('3×3 unsafe: schedules ending at 2 replay to 2, distinct, without listing 17 million', () => {
+		const shape: RaceShape = {threads: 3, increments: 3, mode: 'unsafe'};
+		const ranks = [0n, 1n, 2n, 77_777n, 155_039n];
+		const schedules = ranks.map((n) => exampleSchedule(shape, 2, n));
+		for (const {total, schedule} of schedules) {
+			expect(total).toBe(155_040n);
+			expect(replay(shape, schedule!).at(-1)?.counter).toBe(2);
+			expect(simulate(shape, schedule!)).toBe(2);
+		}
+		expect(new Set(schedules.map(({schedule}) => schedule!.join(''))).size).toBe(ranks.length);
+		expect(exampleSchedule(shape, 2, 155_040n).schedule).toBeNull();
+		expect(exampleSchedule(shape, 1, 0)).toEqual({total: 0n, schedule: null});
+		// The first in lexicographic order: thread_0 and thread_1 both read 0; thread_0 does its
+		// three increments (3), thread_2 two (5); thread_1 writes 1 over them, thread_2 reads that
+		// 1, thread_1 ends at 3, and thread_2 writes its 1 + 1 last.
+		expect(schedules[0]?.schedule?.join('')).toBe('010000022221121112');
+		expect(replay(shape, schedules[0]!.schedule!).map((s) => s.counter).join(' ')).toBe('0 0 1 1 2 2 3 3 4 4 5 1 1 1 2 2 3 2');
+	});
+});
+
+describe('replay', () => {
+	const unsafe: RaceShape = {threads: 2, increments: 2, mode: 'unsafe'};
+
+	it('tells each step as the race scene does, naming whose update a write erases', () => {
+		const steps = replay(unsafe, [0, 1, 1, 1, 1, 0, 0, 0]);
+		expect(steps.map((s) => s.text)).toEqual([
+			'thread_0 read 0',
+			'thread_1 read 0',
+			'thread_1 wrote 1',
+			'thread_1 read 1',
+			'thread_1 wrote 2',
+			"thread_0 wrote 1, erasing thread_1's update and one before it: two are lost",
+			'thread_0 read 1',
+			'thread_0 wrote 2',
+		]);
+		expect(steps.map((s) => s.lost)).toEqual([0, 0, 0, 0, 0, 2, 2, 2]);
+		expect(steps[5]).toMatchObject({thread: 0, step: 'write', counter: 1, threads: [{pc: 2, done: 1, next: 'read', register: 0}, {pc: 4, done: 2, next: null, register: 1}]});
+		expect(replay({threads: 2, increments: 1, mode: 'unsafe'}, [0, 1, 1, 0]).at(-1)?.text).toBe("thread_0 wrote 1, erasing thread_1's update: one is lost");
+	});
+
+	it('mutex and atomic steps, and a schedule that cannot run', () => {
+		const mutex: RaceShape = {threads: 2, increments: 1, mode: 'mutex'};
+		expect(replay(mutex, [1, 1, 1, 1, 0, 0, 0, 0]).map((s) => s.text).slice(0, 4)).toEqual(['thread_1 took the lock', 'thread_1 read 0', 'thread_1 wrote 1', 'thread_1 released the lock']);
+		expect(() => replay(mutex, [0, 1])).toThrow(/thread 1 cannot step/);
+		const atomic = replay({threads: 2, increments: 1, mode: 'atomic'}, [1, 0]);
+		expect(atomic.map((s) => s.text)).toEqual(['thread_1 added 1 atomically to 0', 'thread_0 added 1 atomically to 1']);
+		expect(atomic[1]?.threads).toEqual([{pc: 1, done: 1, next: null, register: null}, {pc: 1, done: 1, next: null, register: null}]);
+		expect(() => replay(unsafe, [0, 0, 0, 0, 0])).toThrow(RangeError);
 	});
 });
