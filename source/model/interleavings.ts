@@ -122,6 +122,9 @@ export function checkShape(shape: RaceShape): void {
 	if (perThread ** threads * values > Number.MAX_SAFE_INTEGER) throw new RangeError(`${threads} × ${increments} ${mode} is too large to count`);
 }
 
+/** The states reached after some number of steps, each with the number of schedules reaching it. */
+type Layer = Map<number, {state: RaceState; ways: bigint}>;
+
 /**
  * Counts the schedules per final value. Forward, one step at a time: how many schedules
  * reach each state after n steps, summed over the threads that can step from it. Every
@@ -129,13 +132,13 @@ export function checkShape(shape: RaceShape): void {
  */
 export function countInterleavings(shape: RaceShape): InterleavingCount {
 	checkShape(shape);
-	let layer = new Map<number, {state: RaceState; ways: bigint}>();
+	let layer: Layer = new Map();
 	const start = startState(shape);
 	layer.set(stateKey(shape, start), {state: start, ways: 1n});
 	let states = 1;
 	const steps = shape.threads * shape.increments * INCREMENT_STEPS[shape.mode].length;
 	for (let n = 0; n < steps; n++) {
-		const next = new Map<number, {state: RaceState; ways: bigint}>();
+		const next: Layer = new Map();
 		for (const {state, ways} of layer.values()) {
 			// Threads in the same place (same pc, same register to write) lead to the same state.
 			const codes = threadCodes(shape, state);
@@ -156,7 +159,7 @@ export function countInterleavings(shape: RaceShape): InterleavingCount {
 }
 
 /** The last layer (every thread done) as the counts per final value. */
-function summary(shape: RaceShape, last: Map<number, {state: RaceState; ways: bigint}>, states: number): InterleavingCount {
+function summary(shape: RaceShape, last: Layer, states: number): InterleavingCount {
 	const byFinal = new Map<number, bigint>();
 	for (const {state, ways} of last.values()) byFinal.set(state.counter, (byFinal.get(state.counter) ?? 0n) + ways);
 	const finals = [...byFinal.keys()].sort((a, b) => a - b);
