@@ -16,17 +16,20 @@
  *   3. sleep         five 2 s sleepers on RealRun; the notebook's cell in Python
  *   4. counter       4 threads × 1,000,000 increments, --work 0, each mode; Python likewise
  *   5. memory        VmRSS of the interactive process with 1, 64 and 256 sleeping threads
+ *   6. interleavings counting every schedule of an unsafe race exactly (3 × 3, 4 × 2, 4 × 4),
+ *                    and the largest T × K counted within 10 s in all
  */
 import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import os from 'node:os';
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
+import {TIMED, largestWithin, timeCount} from './lib/interleavings.mjs';
 import {cpuNs, median, quantile, rssMb, stats} from './lib/proc.mjs';
 import {BSU, ESU, PTY_METHOD, PYTHON, Pty, has} from './lib/pty.mjs';
 import {PY_COUNTER, PY_SLEEPERS, emptyWorkerMb, python} from './lib/python.mjs';
 
-const SECTIONS = ['first-frame', 'render', 'sleep', 'counter', 'memory'];
+const SECTIONS = ['first-frame', 'render', 'sleep', 'counter', 'memory', 'interleavings'];
 const argv = process.argv.slice(2);
 let only = new Set(SECTIONS);
 for (const arg of argv) {
@@ -60,8 +63,8 @@ if (!existsSync(CLI) || !existsSync(INDEX)) {
 
 /** How much of everything: the full run, or the smoke test's. */
 const P = QUICK
-	? {firstFrameRuns: 3, renderRuns: 1, renderSettleMs: 400, renderWindowMs: 1000, sleepRuns: 1, sleepSeconds: 0.5, counterRuns: 1, increments: 100_000}
-	: {firstFrameRuns: 10, renderRuns: 3, renderSettleMs: 10000, renderWindowMs: 10000, sleepRuns: 3, sleepSeconds: 2, counterRuns: 3, increments: 1_000_000};
+	? {firstFrameRuns: 3, renderRuns: 1, renderSettleMs: 400, renderWindowMs: 1000, sleepRuns: 1, sleepSeconds: 0.5, counterRuns: 1, increments: 100_000, interleavingRuns: 1, interleavingBudgetMs: 2000}
+	: {firstFrameRuns: 10, renderRuns: 3, renderSettleMs: 10000, renderWindowMs: 10000, sleepRuns: 3, sleepSeconds: 2, counterRuns: 3, increments: 1_000_000, interleavingRuns: 3, interleavingBudgetMs: 10000};
 const FIRST_FRAME_SIZE = {cols: 100, rows: 30};
 const RENDER_ROWS = [8, 64, 256];
 const MEMORY_THREADS = [1, 64, 256];
@@ -374,6 +377,7 @@ const SECTION_TITLES = {
 	sleep: '3. sleep accuracy',
 	counter: '4. counter throughput',
 	memory: '5. memory (VmRSS while the threads sleep)',
+	interleavings: '6. every interleaving of an unsafe race, counted exactly',
 };
 
 // ---------------------------------------------------------------------------------
@@ -383,7 +387,7 @@ async function main() {
 	const rows = [];
 	const notes = [];
 	// The library (it imports React and Ink from node_modules): only for the sections that use it.
-	const lib = only.has('sleep') || only.has('counter') ? await import(INDEX) : null;
+	const lib = only.has('sleep') || only.has('counter') || only.has('interleavings') ? await import(INDEX) : null;
 
 	// 1. first frame
 	if (!only.has('first-frame')) {
@@ -507,6 +511,28 @@ async function main() {
 		rows.push(skipped('memory.emptyWorker', 'an empty Node worker', 'MB/thread', 'no pty'));
 	}
 
+	// 6. interleavings
+	if (only.has('interleavings')) {
+		const exact = (n) => n.toLocaleString('en');
+		for (const {shape, goal} of TIMED) {
+			const {threads: t, increments: k} = shape;
+			log(`interleavings: counting ${t} × ${k} unsafe, ${P.interleavingRuns} runs`);
+			const runs = Array.from({length: P.interleavingRuns}, () => timeCount(lib.countInterleavings, shape));
+			const detail = `${exact(runs[0].states)} states · runs in order: ${runs.map((r) => `${r.ms.toFixed(1)} ms`).join(', ')}`;
+			rows.push(row(`interleavings.count${t}x${k}`, `count ${t} × ${k} exactly: ${exact(runs[0].schedules)} schedules`, 'ms', stats(runs.map((r) => r.ms)), goal, detail));
+		}
+		const budget = P.interleavingBudgetMs;
+		log(`interleavings: the largest T × K counted within ${budget / 1000} s`);
+		const search = await largestWithin(INDEX, budget);
+		const name = ({threads, increments}) => `${threads} × ${increments}`;
+		const label = `largest T × K counted within ${budget / 1000} s in all: ${search.largest ? name(search.largest.shape) : 'none'}`;
+		const stopped = search.stopped ? `; the next, ${name(search.stopped.shape)}, stopped unfinished after ${(search.stopped.afterMs / 1000).toFixed(1)} s` : '; every shape counted';
+		const detail = search.largest
+			? `${exact(search.largest.schedules)} schedules, ${exact(search.largest.states)} states; ${search.counted.length} shapes counted in order of their schedules (T 2..4, K 1..8)${stopped}`
+			: 'nothing counted';
+		rows.push(row('interleavings.largest', label, 'ms', stats(search.largest ? [search.largest.ms] : []), null, detail));
+	}
+
 	if (sessions?.has(256)) {
 		const spawn256 = median(sessions.get(256).map((r) => r.spawnedS));
 		notes.push(`starting 256 workers took ${spawn256.toFixed(1)} s (median); render and memory are measured once every worker sleeps`);
@@ -514,6 +540,7 @@ async function main() {
 	if (only.has('first-frame')) notes.push('first frame: medians of paired runs; the goal is judged on the median of the per-run ratios');
 	if (only.has('render')) notes.push('render: whole-process CPU (every thread) from /proc/<pid>/task/*/schedstat over the window; frames counted by ESC[?2026h on the pty');
 	if (only.has('memory')) notes.push('memory: the interactive app on a pty, the same sessions as the render cost (1 thread: 100×17 pty)');
+	if (only.has('interleavings')) notes.push(`interleavings: unsafe races, counted by the dynamic program of source/model/interleavings.ts from dist/index.js, the first 3 × 3 run the first count in the process; the largest T × K: one count each, in a worker, ${P.interleavingBudgetMs / 1000} s of wall time for all of them`);
 	if (only.has('sleep')) notes.push('sleep: the first run of a fresh pool is included; wake error = (wake − start) − ideal, per thread');
 	if (!HAS_PYTHON3) notes.push('python3 not found: the Python rows and the goals measured against Python are skipped');
 	if (QUICK) notes.push('--quick: one short run of each, to see that everything runs; the figures are not the goals\' (nothing is warmed up or settled)');
