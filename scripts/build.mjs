@@ -1,5 +1,5 @@
 // Builds dist/ with esbuild: the CLI as one script with a V8 code cache beside it (start-up:
-// one file, no module resolution, little to compile; see source/bin.ts and
+// one file, no module resolution, little to compile; see source/cli/bin.ts and
 // scripts/bundle-plugins.mjs), one tiny bundle for the worker threads, one for the library.
 // Everything is built into a fresh folder and swapped in at the end, so a test run
 // that overlaps a build never finds dist/ half-written.
@@ -51,7 +51,7 @@ try {
 				THREADLAB_PACKAGE: JSON.stringify({name: pkg.name, version: pkg.version, description: pkg.description}),
 			},
 		}),
-		build({...common, entryPoints: {cli: 'source/bin.ts', 'load-bundle': 'source/load-bundle.ts'}, outdir: out, minify: true}),
+		build({...common, entryPoints: {cli: 'source/cli/bin.ts', 'load-bundle': 'source/cli/load-bundle.ts'}, outdir: out, minify: true}),
 		// The library: its dependencies stay imports, so users' React and Ink are the same objects.
 		build({...common, entryPoints: {index: 'source/index.ts'}, outdir: out, packages: 'external'}),
 		build({...common, entryPoints: {worker: 'source/engine/worker.ts'}, outdir: out, minify: true}),

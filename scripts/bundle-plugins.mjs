@@ -73,7 +73,7 @@ const stackUtils = {
  * Ink rebuilds the whole screen for every frame: each line is cut into styled characters
  * (@alcalzone/ansi-tokenize), put in a grid, and the grid turned back into strings. That was
  * two thirds of the CPU threadlab takes while threads sleep. Three exact edits, same output:
- * - graphemes come from source/text-width.ts instead of Intl.Segmenter when every UTF-16
+ * - graphemes come from source/ui/text-width.ts instead of Intl.Segmenter when every UTF-16
  *   unit is its own grapheme (printable ASCII, our glyphs and colour codes);
  * - the characters of one run of text share one styles array instead of a copy each;
  * - neighbouring characters whose styles are the same array, or both none, skip the diff of
@@ -83,7 +83,7 @@ export function fastStyledChars(root) {
 	return patch('fast-styled-chars', /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/](tokenize|styledChars)\.js$/, (path) =>
 		path.endsWith('tokenize.js')
 			? [
-					['const segmenter = new Intl.Segmenter(', `import {narrowGraphemes} from ${JSON.stringify(join(root, 'source', 'text-width.ts').split('\\').join('/'))};\nconst segmenter = new Intl.Segmenter(`],
+					['const segmenter = new Intl.Segmenter(', `import {narrowGraphemes} from ${JSON.stringify(join(root, 'source', 'ui', 'text-width.ts').split('\\').join('/'))};\nconst segmenter = new Intl.Segmenter(`],
 					['of segmenter.segment(str))', 'of (narrowGraphemes(str) ?? segmenter.segment(str)))'],
 				]
 			: [
@@ -145,7 +145,7 @@ class OutputCaches {
 ]);
 
 /**
- * Ink and its helpers get string-width behind source/text-width.ts: our glyphs are measured
+ * Ink and its helpers get string-width behind source/ui/text-width.ts: our glyphs are measured
  * at once, and string-width (~17 ms to load) is loaded only for any other text.
  */
 export function textWidth(root) {
@@ -167,7 +167,7 @@ export function textWidth(root) {
 				resolveDir: root,
 				loader: 'js',
 				// require() of an ES module inside the bundle: esbuild evaluates it when first called.
-				contents: `import {narrowWidth} from './source/text-width.ts';
+				contents: `import {narrowWidth} from './source/ui/text-width.ts';
 let real;
 export default function stringWidth(text, options) {
 	const width = options === undefined && typeof text === 'string' ? narrowWidth(text) : undefined;
@@ -183,7 +183,7 @@ export default function stringWidth(text, options) {
 
 /**
  * The CLI bundle is a script (V8 caches the code of scripts, not of ES modules; see
- * source/bin.ts), and a script cannot await at its top level as yoga-layout's index does.
+ * source/cli/bin.ts), and a script cannot await at its top level as yoga-layout's index does.
  * Ink gets an object that is filled in once yoga's WebAssembly is ready, and the CLI waits
  * for that after parsing its arguments, before anything can draw (Ink uses yoga only to
  * lay out a frame).
@@ -210,7 +210,7 @@ export const yogaLoaded = loadYoga().then((loaded) => {
 				resolveDir: root,
 				loader: 'js',
 				contents: `import {yogaLoaded} from 'yoga-layout';
-import {main} from './source/cli.tsx';
+import {main} from './source/cli/main.ts';
 export async function run() {
 	await main(yogaLoaded);
 }

@@ -1,4 +1,4 @@
-// Writes <dist>/threadlab.code-cache for source/bin.ts: runs the CLI bundle through what a
+// Writes <dist>/threadlab.code-cache for source/cli/bin.ts: runs the CLI bundle through what a
 // first frame compiles (meow, then Ink and React laying out and drawing the default scene,
 // as deterministic frames so that no terminal or worker is needed), then asks V8 for the
 // compiled code of every function that ran. Run by scripts/build.mjs, in a plain `node`

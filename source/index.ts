@@ -2,13 +2,13 @@
  * threadlab as a library: deterministic frames for snapshot tests, the engine
  * (real worker threads, the simulation), the pure model, and the components.
  */
-export {renderFrame, type FrameOptions} from './frame.js';
-export {show, type ShowOptions} from './show.js';
-export {sleeper, threadNames} from './scenes/types.js';
+export {renderFrame, type FrameOptions} from './cli/render-frame.js';
+export {show, type ShowOptions} from './cli/show.js';
+export {sleeper, threadNames} from './lessons/types.js';
 export {WorkerPool} from './engine/pool.js';
 export {RealRun, type RunProgram, type ThreadSpec} from './engine/run.js';
-export {SimRun} from './engine/sim.js';
-export {SimSession} from './engine/sim-session.js';
+export {SimRun} from './engine/sim/run.js';
+export {SimSession} from './engine/sim/session.js';
 export {Mutex} from './engine/mutex.js';
 export {COUNTER_MODES, type CounterMode} from './engine/jobs.js';
 export type {Join, Lab, MainProgram, ThreadHandle} from './engine/lab.js';
@@ -17,16 +17,16 @@ export {raceResult, findCollision, collisionText, type RaceResult, type Collisio
 export {countInterleavings, INCREMENT_STEPS, type RaceShape, type RaceState, type InterleavingCount, type StepName} from './model/interleavings.js';
 export {enumerateSchedules, schedulesEnding, exampleSchedule, replay, type Outcome, type ReplayStep, type ThreadPlace} from './model/interleavings-examples.js';
 export type {Sample, ThreadSample, EventSample, RaceSample, ThreadStateName, MainState} from './model/types.js';
-export {SCENES, SCENE_NAMES, RACE_DEFAULTS, raceProgram, type Scene, type SceneName, type SceneOptions, type RaceOptions} from './scenes/index.js';
-export {type View, viewFor, lanesFor} from './view.js';
-export {Screen, type ScreenProps} from './components/Screen.js';
-export {SceneView} from './components/SceneView.js';
-export {RaceView} from './components/RaceView.js';
-export {DashboardView} from './components/DashboardView.js';
-export {LockPanel, type LockColumn} from './components/LockPanel.js';
-export {ThreadTable} from './components/ThreadTable.js';
-export {ThreadRow} from './components/ThreadRow.js';
-export {EventLog} from './components/EventLog.js';
-export {ThemeContext, makeTheme, type Theme} from './components/theme.js';
-export {App, type AppProps} from './app.js';
-export {parseOptions, UsageError, type Options} from './options.js';
+export {SCENES, SCENE_NAMES, RACE_DEFAULTS, raceProgram, type Scene, type SceneName, type SceneOptions, type RaceOptions} from './lessons/index.js';
+export {type View, viewFor, lanesFor} from './lessons/view.js';
+export {Screen, type ScreenProps} from './ui/components/Screen.js';
+export {SceneView} from './ui/components/SceneView.js';
+export {RaceView} from './ui/components/RaceView.js';
+export {DashboardView} from './ui/components/DashboardView.js';
+export {LockPanel, type LockColumn} from './ui/components/LockPanel.js';
+export {ThreadTable} from './ui/components/ThreadTable.js';
+export {ThreadRow} from './ui/components/ThreadRow.js';
+export {EventLog} from './ui/components/EventLog.js';
+export {ThemeContext, makeTheme, type Theme} from './ui/theme.js';
+export {App, type AppProps} from './ui/App.js';
+export {parseOptions, UsageError, type Options} from './cli/options.js';

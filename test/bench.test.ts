@@ -6,7 +6,7 @@
 import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {root, runNode} from './run-node.js';
+import {root, runNode} from './helpers/run-node.js';
 
 
 interface Row {

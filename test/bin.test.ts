@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
-import {PLAIN_ENV, root} from './run-node.js';
+import {PLAIN_ENV, root} from './helpers/run-node.js';
 
 const dist = `${root}dist`;
 

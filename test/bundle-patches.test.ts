@@ -5,8 +5,8 @@
  */
 import {execFileSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
-import {PLAIN_ENV, root} from './run-node.js';
-import {type FrameOptions, renderFrame} from '../source/frame.js';
+import {PLAIN_ENV, root} from './helpers/run-node.js';
+import {type FrameOptions, renderFrame} from '../source/cli/render-frame.js';
 
 
 

@@ -8,8 +8,8 @@
  */
 import {existsSync} from 'node:fs';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {SCENE_NAMES} from '../source/scenes/index.js';
-import {cli, runNode} from './run-node.js';
+import {SCENE_NAMES} from '../source/lessons/index.js';
+import {cli, runNode} from './helpers/run-node.js';
 
 /** Wraps Worker (and re-syncs the ESM named export) so any thread started says so on fd 3. */
 const NO_WORKERS = `data:text/javascript,${encodeURIComponent(`

@@ -4,8 +4,8 @@
  */
 import {existsSync, readFileSync} from 'node:fs';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {SCENE_NAMES} from '../source/scenes/index.js';
-import {type NodeOptions, cli, root, runNode} from './run-node.js';
+import {SCENE_NAMES} from '../source/lessons/index.js';
+import {type NodeOptions, cli, root, runNode} from './helpers/run-node.js';
 
 /** Run threadlab; `onStdout` sees stdout as it arrives (and may signal the child). */
 const threadlab = async (args: string[], onStdout?: NodeOptions['onStdout']) => runNode([cli, ...args], {timeoutMs: 10_000, ...(onStdout ? {onStdout} : {})});

@@ -7,7 +7,7 @@
  */
 import {existsSync} from 'node:fs';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {type NodeResult, cli, runNode} from './run-node.js';
+import {type NodeResult, cli, runNode} from './helpers/run-node.js';
 
 /** Run threadlab with stdout piped (no TTY: plain lines); killed after 15 s, so a hung join fails the test. */
 const threadlab = async (args: readonly string[], fail: string) => runNode([cli, ...args], {env: {THREADLAB_FAIL: fail}, timeoutMs: 15_000});

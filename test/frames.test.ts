@@ -3,7 +3,7 @@
  * seed, at widths 80 and 40, as plain text. Same bytes on every run.
  */
 import {describe, expect, it} from 'vitest';
-import {type FrameOptions, renderFrame} from '../source/frame.js';
+import {type FrameOptions, renderFrame} from '../source/cli/render-frame.js';
 
 const moments: Array<[string, Omit<FrameOptions, 'time' | 'seed'>, number[]]> = [
 	['start', {scene: 'start'}, [0, 1, 2.5]],

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {DEFAULT_SCENE, UsageError, parseOptions, type RawFlags} from '../source/options.js';
-import {SCENE_NAMES} from '../source/scenes/index.js';
+import {DEFAULT_SCENE, UsageError, parseOptions, type RawFlags} from '../source/cli/options.js';
+import {SCENE_NAMES} from '../source/lessons/index.js';
 
 const ISSUE_3_DEFAULTS = {threads: 5, sleep: 2, fps: 30, json: false, color: true, ascii: false};
 

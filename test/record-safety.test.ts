@@ -8,8 +8,8 @@ import {existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {Terminal, hasTmux} from './e2e/terminal.js';
-import {cli, root, runNode} from './run-node.js';
+import {Terminal, hasTmux} from './helpers/terminal.js';
+import {cli, root, runNode} from './helpers/run-node.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'threadlab-record-'));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));

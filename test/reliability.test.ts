@@ -4,7 +4,7 @@ import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {cli, root, runNode, PLAIN_ENV} from './run-node.js';
+import {cli, root, runNode, PLAIN_ENV} from './helpers/run-node.js';
 
 const NON_ASCII = /[^\x00-\x7f]/;
 

@@ -5,8 +5,8 @@
 import cliSpinners from 'cli-spinners';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
-import {makeTheme} from '../source/components/theme.js';
-import {NARROW_GLYPHS, narrowWidth} from '../source/text-width.js';
+import {makeTheme} from '../source/ui/theme.js';
+import {NARROW_GLYPHS, narrowWidth} from '../source/ui/text-width.js';
 
 /** Every character the fast path answers for, ranges spelled out. */
 const glyphs = [...NARROW_GLYPHS.replaceAll(/(.)-(.)/gu, (_, from: string, to: string) => {

@@ -1,8 +1,9 @@
 /** What a pooled worker is asked to run. Shared by the main thread and the worker script. */
 import type {SharedDims} from './shared.js';
 
-export const COUNTER_MODES = ['unsafe', 'mutex', 'atomic'] as const;
-export type CounterMode = (typeof COUNTER_MODES)[number];
+import type {CounterMode} from '../model/types.js';
+
+export {COUNTER_MODES, type CounterMode} from '../model/types.js';
 
 /** A documented way to make a worker fail, for tests and demos (see README, THREADLAB_FAIL). */
 export type Failure = 'throw' | 'exit';

@@ -1,11 +1,13 @@
 /**
  * The shared-memory layout of one scene run. Both the main thread and every
  * worker build a `SharedState` over the same `SharedArrayBuffer`, so this file
- * is bundled into the worker script too: keep it free of imports.
+ * is bundled into the worker script too: it imports only the model's pure state names.
  *
  * Int32 header, per-thread Int32 cells, per-thread Float64 times, an event
  * ring (Int32 kind/thread/arg + Float64 time) and per-thread read logs (race).
  */
+
+import {THREAD_STATES, type ThreadStateName} from '../model/types.js';
 
 /** Thread state codes as stored in shared memory. */
 export const Code = {
@@ -19,8 +21,9 @@ export const Code = {
 	failed: 7,
 } as const;
 export type StateCode = (typeof Code)[keyof typeof Code];
-export const CODE_NAMES = ['new', 'sleeping', 'awake', 'running', 'waiting', 'holding', 'done', 'failed'] as const;
-export type ThreadStateName = (typeof CODE_NAMES)[number];
+/** Code → state name: the model's list is in code order. */
+export const CODE_NAMES = THREAD_STATES;
+export type {ThreadStateName};
 
 /** Event kinds in the event ring. 0 means "slot reserved, not yet published". */
 export const Ev = {sleep: 1, wake: 2, print: 3, fail: 4} as const;

@@ -1,8 +1,7 @@
-import type {RunProgram} from '../engine/run.js';
-import type {Sample} from './types.js';
+import type {CounterMode, Sample} from './types.js';
 
 /** The sample of a scene whose threads exist but have not started yet. */
-export function idleSample(scene: string, threads: ReadonlyArray<{name: string; sleepSeconds: number}>, race?: RunProgram['race']): Sample {
+export function idleSample(scene: string, threads: ReadonlyArray<{name: string; sleepSeconds: number}>, race?: {mode: CounterMode; increments: number; workMicros: number}): Sample {
 	const sample: Sample = {
 		scene,
 		clockMs: 0,

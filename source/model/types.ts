@@ -2,10 +2,13 @@
  * Pure types shared by the engine (which produces samples), the model (which
  * reduces them to a snapshot) and the components (which draw snapshots).
  */
-import type {CounterMode} from '../engine/jobs.js';
-import type {ThreadStateName} from '../engine/shared.js';
+/** The race's three ways to increment a shared counter. */
+export const COUNTER_MODES = ['unsafe', 'mutex', 'atomic'] as const;
+export type CounterMode = (typeof COUNTER_MODES)[number];
 
-export type {CounterMode, ThreadStateName};
+/** A thread's states, in the order of their codes in shared memory (engine/shared.ts). */
+export const THREAD_STATES = ['new', 'sleeping', 'awake', 'running', 'waiting', 'holding', 'done', 'failed'] as const;
+export type ThreadStateName = (typeof THREAD_STATES)[number];
 
 export type MainState = 'starting' | 'running' | 'joining' | 'done';
 export type EventKind = 'sleep' | 'wake' | 'print' | 'fail';

@@ -1,11 +1,11 @@
 import React from 'react';
 import {describe, expect, it} from 'vitest';
-import {EventLog} from '../../source/components/EventLog.js';
-import {Footer} from '../../source/components/Footer.js';
-import {Header} from '../../source/components/Header.js';
-import {Help} from '../../source/components/Help.js';
+import {EventLog} from '../../source/ui/components/EventLog.js';
+import {Footer} from '../../source/ui/components/Footer.js';
+import {Header} from '../../source/ui/components/Header.js';
+import {Help} from '../../source/ui/components/Help.js';
 import type {LogLine} from '../../source/model/snapshot.js';
-import {ascii, draw} from './draw.js';
+import {ascii, draw} from '../helpers/draw.js';
 
 const LOG: LogLine[] = [
 	{atMs: 0.4, thread: 0, kind: 'sleep', text: 'I am thread_0. Going to sleep for 0.5 seconds'},

@@ -1,9 +1,9 @@
 import React from 'react';
 import {describe, expect, it} from 'vitest';
-import {type LockColumn, LockPanel} from '../../source/components/LockPanel.js';
+import {type LockColumn, LockPanel} from '../../source/ui/components/LockPanel.js';
 import {toSnapshot} from '../../source/model/snapshot.js';
 import type {Sample} from '../../source/model/types.js';
-import {ascii, draw} from './draw.js';
+import {ascii, draw} from '../helpers/draw.js';
 
 function column(mode: 'unsafe' | 'mutex' | 'atomic', counter: number, states: Array<'done' | 'waiting' | 'holding'>, finished: boolean): LockColumn {
 	const sample: Sample = {

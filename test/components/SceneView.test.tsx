@@ -1,9 +1,9 @@
 import React from 'react';
 import {describe, expect, it} from 'vitest';
-import {SceneView, type SceneViewProps} from '../../source/components/SceneView.js';
+import {SceneView, type SceneViewProps} from '../../source/ui/components/SceneView.js';
 import {toSnapshot} from '../../source/model/snapshot.js';
 import type {EventSample, Sample, ThreadSample} from '../../source/model/types.js';
-import {ascii, draw, plain} from './draw.js';
+import {ascii, draw, plain} from '../helpers/draw.js';
 
 const KEYS = [
 	{keys: 'r', action: 'run again'},

@@ -1,9 +1,9 @@
 import React from 'react';
 import {describe, expect, it} from 'vitest';
-import {ProgressBar, bar} from '../../source/components/ProgressBar.js';
-import {stateIcon} from '../../source/components/StateIcon.js';
-import {ThreadRow, type ThreadRowProps} from '../../source/components/ThreadRow.js';
-import {ascii, draw, plain} from './draw.js';
+import {ProgressBar, bar} from '../../source/ui/components/ProgressBar.js';
+import {stateIcon} from '../../source/ui/components/StateIcon.js';
+import {ThreadRow, type ThreadRowProps} from '../../source/ui/components/ThreadRow.js';
+import {ascii, draw, plain} from '../helpers/draw.js';
 
 const cells = (text: string, glyphs: string) => [...text].filter((c) => glyphs.includes(c)).length;
 

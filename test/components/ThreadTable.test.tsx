@@ -1,8 +1,8 @@
 import React from 'react';
 import {describe, expect, it} from 'vitest';
-import {ThreadTable, tableHeight} from '../../source/components/ThreadTable.js';
+import {ThreadTable, tableHeight} from '../../source/ui/components/ThreadTable.js';
 import type {MainRowModel, ThreadRowModel} from '../../source/model/snapshot.js';
-import {ascii, draw, plain} from './draw.js';
+import {ascii, draw, plain} from '../helpers/draw.js';
 
 const main: MainRowModel = {state: 'joining', progress: 0.4, elapsedMs: 1234};
 

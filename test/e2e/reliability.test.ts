@@ -8,8 +8,8 @@ import {existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {root} from '../run-node.js';
-import {Terminal, hasTmux, isAlive} from './terminal.js';
+import {root} from '../helpers/run-node.js';
+import {Terminal, hasTmux, isAlive} from '../helpers/terminal.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const CURSOR_SHOW = '\x1b[?25h';

@@ -6,7 +6,7 @@ import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {Terminal, hasTmux, isAlive} from './terminal.js';
+import {Terminal, hasTmux, isAlive} from '../helpers/terminal.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const CURSOR_SHOW = '\x1b[?25h';

@@ -1,7 +1,7 @@
 /** The tour in a real terminal at 80×24, walked by keys as a speaker would. */
 import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
-import {Terminal, hasTmux} from './terminal.js';
+import {Terminal, hasTmux} from '../helpers/terminal.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 

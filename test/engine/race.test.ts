@@ -4,7 +4,7 @@ import {RealRun} from '../../source/engine/run.js';
 import {H} from '../../source/engine/shared.js';
 import type {CounterMode} from '../../source/engine/jobs.js';
 import {raceResult} from '../../source/model/race.js';
-import {type RaceOptions, raceProgram} from '../../source/scenes/race.js';
+import {type RaceOptions, raceProgram} from '../../source/lessons/race.js';
 
 const pool = new WorkerPool();
 afterAll(async () => pool.terminate());

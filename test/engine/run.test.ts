@@ -1,7 +1,7 @@
 import {afterAll, describe, expect, it} from 'vitest';
 import {WorkerPool} from '../../source/engine/pool.js';
 import {RealRun} from '../../source/engine/run.js';
-import {SCENES} from '../../source/scenes/index.js';
+import {SCENES} from '../../source/lessons/index.js';
 import type {Sample} from '../../source/model/types.js';
 
 const pool = new WorkerPool();

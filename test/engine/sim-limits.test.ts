@@ -1,11 +1,11 @@
 /** The simulation's bounds: memory that does not grow with the run, and steps that are counted and capped. */
 import {describe, expect, it} from 'vitest';
-import {MAX_SIM_STEPS, SimSession, programSteps} from '../../source/engine/sim-session.js';
-import {SimRun} from '../../source/engine/sim.js';
-import {READS_KEPT} from '../../source/engine/sim-race.js';
+import {MAX_SIM_STEPS, SimSession, programSteps} from '../../source/engine/sim/session.js';
+import {SimRun} from '../../source/engine/sim/run.js';
+import {READS_KEPT} from '../../source/engine/sim/race.js';
 import {UsageError} from '../../source/model/errors.js';
 import {findCollision} from '../../source/model/race.js';
-import {raceProgram} from '../../source/scenes/index.js';
+import {raceProgram} from '../../source/lessons/index.js';
 
 describe('the seeded race keeps what a frame needs, not the history', () => {
 	it('each thread keeps its last READS_KEPT reads: the same collision as the whole history would give', () => {

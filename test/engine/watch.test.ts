@@ -6,7 +6,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {WorkerPool} from '../../source/engine/pool.js';
 import {RealRun} from '../../source/engine/run.js';
 import {watchRuns} from '../../source/engine/watch.js';
-import {SCENES} from '../../source/scenes/index.js';
+import {SCENES} from '../../source/lessons/index.js';
 
 const pool = new WorkerPool();
 afterAll(async () => pool.terminate());

@@ -1,0 +1,24 @@
+import React from 'react';
+import {type Instance, render} from 'ink';
+import {App} from '../ui/App.js';
+import {MarkerContext} from '../ui/markers.js';
+import {makeTheme} from '../ui/theme.js';
+import {sceneStarted} from './record.js';
+import type {WorkerPool} from '../engine/pool.js';
+import type {Options} from './options.js';
+import type {View} from '../lessons/view.js';
+
+/** Ctrl+C is handled as a key by the apps, so every quit goes through one path. */
+export const renderOptions = (options: Options) => ({exitOnCtrlC: false, patchConsole: false, maxFps: options.fps});
+export const themeOf = (options: Options) => makeTheme({color: options.color, ascii: options.ascii, name: options.theme});
+export const seedOf = (options: Options) => (options.seed === undefined ? {} : {seed: options.seed});
+
+/** Mount an app, with the live recording's markers (if one runs) told of every scene and slide. */
+export function mount(app: React.ReactElement, options: Options): Instance {
+	return render(<MarkerContext.Provider value={sceneStarted}>{app}</MarkerContext.Provider>, renderOptions(options));
+}
+
+/** Mount the live view of a scene. */
+export function renderInteractive(view: View, pool: WorkerPool, options: Options): Instance {
+	return mount(<App view={view} pool={pool} theme={themeOf(options)} fps={options.fps} {...seedOf(options)} />, options);
+}

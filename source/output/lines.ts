@@ -1,0 +1,141 @@
+/**
+ * Output without a terminal: the notebook's lines as threads print them and
+ * one line per race mode (piped, CI), or one JSON object (`--json`). No Ink,
+ * no escape codes.
+ */
+import type {WorkerPool} from '../engine/pool.js';
+import {RealRun, type RunProgram, programLabel} from '../engine/run.js';
+import {sceneStarted} from './record.js';
+import {H} from '../engine/shared.js';
+import {SimSession, advanceInSlices} from '../engine/sim/session.js';
+import {type RaceResult, raceLine, raceResult} from '../model/race.js';
+import {summarize} from '../model/snapshot.js';
+import {logText} from '../model/wording.js';
+import type {Sample} from '../model/types.js';
+import {type View, lanesFor} from '../lessons/view.js';
+
+export type Write = (line: string) => void;
+
+/** Run one program, calling `onLine` with each log line the moment a thread publishes it. */
+export async function streamRun(pool: WorkerPool, program: RunProgram, onLine?: Write): Promise<Sample> {
+	const run = await RealRun.prepare(pool, program);
+	sceneStarted(programLabel(program));
+	let printed = 0;
+	const flush = () => {
+		const sample = run.sample();
+		for (; printed < sample.events.length; printed++) {
+			const event = sample.events[printed]!;
+			// A worker publishes its failure before its message reaches this thread: a printed
+			// line is final, so hold it until the message is in (#settle wakes the loop below).
+			if (event.kind === 'fail' && sample.threads[event.thread]?.error === undefined && !run.finished) break;
+			onLine?.(logText(event, sample.threads));
+		}
+		return sample;
+	};
+	let done = false;
+	const finished = run.run().finally(() => {
+		done = true;
+		Atomics.notify(run.shared.i32, H.events); // wake the loop below
+	});
+	while (!done) {
+		const seen = Atomics.load(run.shared.i32, H.events);
+		flush();
+		const wait = Atomics.waitAsync(run.shared.i32, H.events, seen, 250);
+		if (wait.async) await wait.value;
+	}
+	await finished;
+	return flush();
+}
+
+/** Run every lane of the view; race modes print their line as each one ends. Samples per lane. */
+export async function runHeadless(pool: WorkerPool, view: View, onLine?: Write): Promise<Sample[][]> {
+	return Promise.all(
+		lanesFor(view).map(async (lane) => {
+			const samples: Sample[] = [];
+			for (const program of lane) {
+				const sample = await streamRun(pool, program, onLine);
+				const race = raceResult(sample);
+				if (race) onLine?.(raceLine(race));
+				samples.push(sample);
+			}
+			return samples;
+		}),
+	);
+}
+
+/** The summary line of a thread scene; none for a race (its lines are already out). */
+export function closingLines(samples: readonly Sample[]): string[] {
+	return samples.filter((sample) => !sample.race).map((sample) => summarize(sample).line);
+}
+
+export function failedThreads(samples: readonly Sample[]): number {
+	return samples.reduce((sum, sample) => sum + sample.threads.filter((t) => t.state === 'failed').length, 0);
+}
+
+const round = (ms: number | null) => (ms === null ? null : Math.round(ms * 1000) / 1000);
+
+export function sceneJson(sample: Sample) {
+	const summary = summarize(sample);
+	return {
+		scene: sample.scene,
+		threads: sample.threads.map((t) => ({
+			name: t.name,
+			sleepSeconds: t.sleepSeconds,
+			startMs: round(t.startMs),
+			wakeMs: round(t.wakeMs),
+			state: t.state,
+			...(t.error === undefined ? {} : {error: t.error}),
+		})),
+		elapsedMs: round(summary.elapsedMs)!,
+		sequentialMs: summary.sequentialMs,
+		speedup: Math.round(summary.speedup * 1000) / 1000,
+	};
+}
+
+export function runJson(r: RaceResult) {
+	return {
+		mode: r.mode,
+		threads: r.threads,
+		increments: r.increments,
+		workMicros: r.workMicros,
+		expected: r.expected,
+		actual: r.actual,
+		lost: r.lost,
+		elapsedMs: round(r.elapsedMs)!,
+		opsPerSec: Math.round(r.opsPerSec),
+		contended: r.contended,
+		...(r.collision ? {collision: r.collision} : {}),
+		...(r.failed > 0 ? {failed: r.failed} : {}),
+	};
+}
+
+/** The `--json` object of a finished view. */
+export function jsonFor(view: View, lanes: readonly Sample[][]): object {
+	const samples = lanes.flat();
+	const runs = samples.flatMap((sample) => {
+		const race = raceResult(sample);
+		return race ? [runJson(race)] : [];
+	});
+	const scene = samples.find((sample) => !sample.race);
+	switch (view.kind) {
+		case 'scene':
+			return sceneJson(scene!);
+		case 'race':
+			return {scene: 'race', runs};
+		case 'dashboard':
+			return {scene: 'dashboard', sleepers: sceneJson(scene!), runs};
+	}
+}
+
+/** A simulated run, start to end, at once: its lines are the same bytes for the same seed. */
+export async function simulateHeadless(view: View, seed: number, onLine?: Write): Promise<Sample[][]> {
+	const session = new SimSession(lanesFor(view), seed, {toTheEnd: true});
+	await advanceInSlices(session, Number.MAX_SAFE_INTEGER);
+	const lanes = session.samples();
+	for (const sample of lanes.flat()) {
+		for (const event of sample.events) onLine?.(logText(event, sample.threads));
+		const race = raceResult(sample);
+		if (race) onLine?.(raceLine(race));
+	}
+	return lanes;
+}

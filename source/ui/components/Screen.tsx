@@ -1,0 +1,58 @@
+import React from 'react';
+import type {View} from '../../lessons/view.js';
+import {COUNTER_MODES, type CounterMode} from '../../engine/jobs.js';
+import {idleSample} from '../../model/idle.js';
+import {type Snapshot, toSnapshot} from '../../model/snapshot.js';
+import {SCENES} from '../../lessons/index.js';
+import {DashboardView} from './DashboardView.js';
+import type {KeyHint} from './Footer.js';
+import type {LockColumn} from './LockPanel.js';
+import {RaceView} from './RaceView.js';
+import {SceneView} from './SceneView.js';
+
+export interface ScreenProps {
+	view: View;
+	/** Per lane, per program: what `useRuns` (or a simulation) sampled. */
+	snapshots: readonly (readonly Snapshot[])[];
+	/** Race snapshots of earlier runs, by mode, so every column keeps its last result. */
+	latest?: ReadonlyMap<CounterMode, Snapshot>;
+	selected: readonly CounterMode[];
+	width: number;
+	height: number;
+	keys: readonly KeyHint[];
+	helpKeys: readonly KeyHint[];
+	help: boolean;
+	label?: string;
+	/** Race workers show the value they last read (simulated runs). */
+	registers?: boolean;
+}
+
+function columnsOf(props: ScreenProps, modes: readonly CounterMode[]): LockColumn[] {
+	const current = new Map<CounterMode, Snapshot>();
+	for (const snapshot of props.snapshots.flat()) if (snapshot.race) current.set(snapshot.race.mode, snapshot);
+	return modes.map((mode) => ({
+		mode,
+		snapshot: current.get(mode) ?? props.latest?.get(mode) ?? null,
+		selected: props.selected.length === 1 && props.selected[0] === mode,
+	}));
+}
+
+/** Picks the view for what runs; pure, so frames can be rendered to strings too. */
+export function Screen(props: ScreenProps) {
+	const {view} = props;
+	const label = props.label ?? 'real threads';
+	const common = {width: props.width, height: props.height, keys: props.keys, helpKeys: props.helpKeys, help: props.help, label};
+	switch (view.kind) {
+		case 'scene': {
+			const {scene} = view;
+			const snapshot = props.snapshots[0]?.[0] ?? toSnapshot(idleSample(scene.name, []));
+			return <SceneView {...common} snapshot={snapshot} title={scene.title} lesson={scene.lesson} code={scene.code} />;
+		}
+		case 'race':
+			return <RaceView {...common} columns={columnsOf(props, COUNTER_MODES)} registers={props.registers ?? false} />;
+		case 'dashboard': {
+			const sleepers = props.snapshots[0]?.[0] ?? toSnapshot(idleSample('sleepers', []));
+			return <DashboardView {...common} sleepers={sleepers} columns={columnsOf(props, ['unsafe', 'mutex'])} registers={props.registers ?? false} />;
+		}
+	}
+}

@@ -1,0 +1,121 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import wrapAnsi from 'wrap-ansi';
+import {truncate} from '../../model/format.js';
+import type {Snapshot} from '../../model/snapshot.js';
+import type {Slide} from '../../lessons/tour.js';
+import {Code} from './Code.js';
+import {EventLog} from './EventLog.js';
+import {type ChromeProps, Footer} from './Footer.js';
+import {Help} from './Help.js';
+import {LockPanel} from './LockPanel.js';
+import {MIN_HEIGHT, MIN_WIDTH, TooSmall} from './SceneView.js';
+import {ThreadTable, tableHeight} from './ThreadTable.js';
+import {runningStatus} from './StateIcon.js';
+import {useTheme} from '../theme.js';
+
+export interface TourViewProps extends ChromeProps {
+	slide: Slide;
+	index: number;
+	count: number;
+	/** The slide's scene, per lane and program (none for text slides). */
+	snapshots: readonly (readonly Snapshot[])[];
+	/** The closing slide's lines. */
+	measured: readonly string[];
+}
+
+/** The live scene under a slide, in the lines it is given. */
+function SlideScene({snapshots, width, lines, registers}: {snapshots: readonly (readonly Snapshot[])[]; width: number; lines: number; registers: boolean}) {
+	const theme = useTheme();
+	const snapshot = snapshots[0]?.[0];
+	if (!snapshot || lines < 2) return null;
+	if (snapshot.race) {
+		const columns = [{mode: snapshot.race.mode, snapshot, selected: false}];
+		return <LockPanel columns={columns} width={Math.min(width, 60)} maxLines={lines} registers={registers} />;
+	}
+	// The rows, then as many of the printed lines as fit (hello before or after the wake), then the status.
+	const table = tableHeight(snapshot.threads.length, lines - 1);
+	const log = Math.min(snapshot.threads.length * 2 + 1, Math.max(0, lines - 1 - table));
+	const status = snapshot.summary?.line ?? runningStatus(snapshot, theme);
+	return (
+		<Box flexDirection="column">
+			<ThreadTable main={snapshot.main} threads={snapshot.threads} clockMs={snapshot.clockMs} width={width} maxLines={table} />
+			{log > 0 ? <EventLog lines={snapshot.log} height={log} width={width} /> : null}
+			<Text wrap="truncate" bold={snapshot.summary !== null}>
+				{truncate(theme.text(status), width, theme.glyphs.ellipsis)}
+			</Text>
+		</Box>
+	);
+}
+
+/**
+ * One slide of the talk: where we are, the notebook's code beside the talking
+ * points (or above them when the terminal is narrow), and the scene running
+ * below. Fits 80×24.
+ */
+export function TourView(props: TourViewProps) {
+	const theme = useTheme();
+	const {slide, width} = props;
+	if (width < MIN_WIDTH || props.height < MIN_HEIGHT) return <TooSmall width={width} />;
+	const codeWidth = Math.max(0, ...slide.code.map((line) => line.length));
+	const sideBySide = slide.code.length > 0 && codeWidth + 2 + 24 <= width;
+	const pointsWidth = sideBySide ? width - codeWidth - 3 : width - 2;
+	const points = (slide.summary ? props.measured : slide.points).map((point) => theme.text(point));
+	const wrapped = points.flatMap((point) => wrapAnsi(`${theme.ascii ? '-' : '•'} ${point}`, pointsWidth, {hard: true}).split('\n'));
+	// The title and the footer always stay on screen: title, blank, the body, footer, one spare line.
+	const room = props.height - 2 - 2;
+	const stacked = slide.code.length + (slide.code.length > 0 ? 1 : 0) + wrapped.length;
+	// Too little room for the code above the points: the code is one `?` away (help shows it).
+	const code = sideBySide || stacked <= room ? slide.code.slice(0, Math.min(12, room)) : [];
+	const pointLines = wrapped.slice(0, Math.max(0, sideBySide || code.length === 0 ? room : room - code.length - 1));
+	const body = sideBySide ? Math.max(code.length, pointLines.length) : code.length + (code.length > 0 ? 1 : 0) + pointLines.length;
+	// title, blank, body, blank, scene, footer, one spare line.
+	const sceneLines = props.height - 2 - body - 1 - 2;
+	const title = `threadlab tour ${theme.glyphs.dot} ${props.index + 1}/${props.count} ${theme.glyphs.dot} ${slide.title}`;
+	const pointsBox = (
+		<Box flexDirection="column" width={pointsWidth}>
+			{pointLines.map((line, index) => (
+				<Text key={index} wrap="truncate">
+					{line}
+				</Text>
+			))}
+			{slide.summary && points.length === 0 ? <Text color={theme.muted}>nothing ran yet: go back and run a slide</Text> : null}
+		</Box>
+	);
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text wrap="truncate">
+				<Text bold color={theme.accent}>
+					{truncate(theme.text(title), Math.max(0, width - props.label.length - 1), theme.glyphs.ellipsis)}
+				</Text>
+				{' '.repeat(Math.max(1, width - Math.min(theme.text(title).length, width - props.label.length - 1) - props.label.length))}
+				<Text color={theme.muted}>{theme.text(props.label)}</Text>
+			</Text>
+			<Text> </Text>
+			{props.help ? (
+				<Help keys={props.helpKeys} code={slide.code} height={props.height - 4} width={width} />
+			) : (
+				<>
+					{sideBySide ? (
+						<Box flexDirection="row">
+							<Box width={codeWidth + 3}>
+								<Code lines={code} width={codeWidth + 1} />
+							</Box>
+							{pointsBox}
+						</Box>
+					) : (
+						<Box flexDirection="column">
+							{code.length > 0 ? <Code lines={code} width={width} /> : null}
+							{code.length > 0 ? <Text> </Text> : null}
+							{pointsBox}
+						</Box>
+					)}
+					<Text> </Text>
+					<SlideScene snapshots={props.snapshots} width={width} lines={sceneLines} registers={props.registers ?? false} />
+				</>
+			)}
+			<Box flexGrow={1} />
+			{props.keys.length > 0 ? <Footer hints={props.keys} /> : null}
+		</Box>
+	);
+}

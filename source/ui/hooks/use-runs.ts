@@ -1,0 +1,61 @@
+import {useEffect, useRef, useState} from 'react';
+import type {WorkerPool} from '../../engine/pool.js';
+import {RealRun, type RunProgram, programLabel} from '../../engine/run.js';
+import {watchRuns} from '../../engine/watch.js';
+import {idleSample} from '../../model/idle.js';
+import {type Snapshot, framesKey, toSnapshot} from '../../model/snapshot.js';
+import {useMarker} from '../markers.js';
+
+const idle = (lanes: readonly RunProgram[][]) => lanes.map((lane) => lane.map((program) => toSnapshot(idleSample(program.scene, program.threads, program.race))));
+
+/**
+ * Runs `lanes` on real workers: lanes side by side, the programs of a lane one
+ * after another. One clock (engine/watch.ts) wakes on the workers' events and on
+ * the screen's ticks, never more than `fps` times a second; the snapshots only
+ * change (so Ink only re-renders) when something visible moved.
+ * A new `lanes` or `runKey` aborts what runs and starts again (`r`).
+ */
+export function useRuns(pool: WorkerPool, lanes: readonly RunProgram[][], fps: number, frameMs: number, runKey: number, onError: (error: unknown) => void): Snapshot[][] {
+	const [snapshots, setSnapshots] = useState(() => idle(lanes));
+	const previous = useRef<Promise<unknown>>(Promise.resolve());
+	const mark = useMarker();
+	useEffect(() => {
+		let cancelled = false;
+		const current = idle(lanes);
+		const live = new Map<RealRun, [number, number]>();
+		let lastKey = '';
+		const publish = () => {
+			for (const [run, [lane, index]] of live) current[lane]![index] = toSnapshot(run.sample());
+			const key = framesKey(current, frameMs);
+			if (key !== lastKey) {
+				lastKey = key;
+				setSnapshots(current.map((lane) => [...lane]));
+			}
+		};
+		const clock = watchRuns(() => live.keys(), {fps, frameMs}, publish);
+		const runLane = async (programs: readonly RunProgram[], lane: number) => {
+			for (const [index, program] of programs.entries()) {
+				if (cancelled) return;
+				const run = await RealRun.prepare(pool, program);
+				live.set(run, [lane, index]);
+				if (cancelled) return run.abort();
+				mark(programLabel(program));
+				const ran = run.run();
+				clock.poke();
+				await ran;
+				publish();
+				live.delete(run);
+			}
+		};
+		// A rerun starts only once the previous run's workers are back in the pool.
+		const all = previous.current.then(async () => Promise.all(lanes.map(runLane)));
+		all.then(() => clock.stop(), onError);
+		return () => {
+			cancelled = true;
+			clock.stop();
+			for (const run of live.keys()) void run.abort();
+			previous.current = all.catch(() => undefined);
+		};
+	}, [pool, lanes, fps, frameMs, runKey, onError, mark]);
+	return snapshots;
+}

@@ -1,0 +1,65 @@
+import {useCallback, useEffect, useRef, useState} from 'react';
+import type {RunProgram} from '../../engine/run.js';
+import {SLICE_STEPS, SimSession} from '../../engine/sim/session.js';
+import {type Snapshot, framesKey, toSnapshots} from '../../model/snapshot.js';
+
+const LIVE = {maxSteps: Number.POSITIVE_INFINITY};
+
+export interface Sim {
+	snapshots: Snapshot[][];
+	paused: boolean;
+	togglePause(): void;
+	/** One step of the seeded scheduler (pauses the clock). */
+	step(): void;
+}
+
+/**
+ * Runs `lanes` simulated, on a virtual clock that follows the wall clock while
+ * not paused. Nothing drawn reads the wall clock: the wall only says how far
+ * to advance the virtual one. A new `lanes` or `runKey` starts over.
+ */
+export function useSim(lanes: readonly RunProgram[][], seed: number, fps: number, frameMs: number, runKey: number): Sim {
+	// The screen follows the wall clock: no step limit, but at most a slice of steps per tick.
+	const session = useRef<SimSession>(new SimSession(lanes, seed, LIVE));
+	const snapshotsOf = (s: SimSession) => toSnapshots(s.samples());
+	const [snapshots, setSnapshots] = useState(() => snapshotsOf(session.current));
+	const [paused, setPaused] = useState(false);
+	const lastKey = useRef('');
+
+	const publish = useCallback(() => {
+		const next = snapshotsOf(session.current);
+		const key = framesKey(next, frameMs);
+		if (key !== lastKey.current) {
+			lastKey.current = key;
+			setSnapshots(next);
+		}
+	}, [frameMs]);
+
+	useEffect(() => {
+		session.current = new SimSession(lanes, seed, LIVE);
+		lastKey.current = '';
+		publish();
+	}, [lanes, seed, runKey, publish]);
+
+	useEffect(() => {
+		if (paused) return;
+		let last = performance.now();
+		const timer = setInterval(() => {
+			const now = performance.now();
+			const s = session.current;
+			s.advanceTo(s.time + (now - last), SLICE_STEPS);
+			last = now;
+			publish();
+			if (s.finished) clearInterval(timer);
+		}, 1000 / fps);
+		return () => clearInterval(timer);
+	}, [paused, fps, lanes, seed, runKey, publish]);
+
+	const step = useCallback(() => {
+		setPaused(true);
+		session.current.step();
+		publish();
+	}, [publish]);
+	const togglePause = useCallback(() => setPaused((p) => !p), []);
+	return {snapshots, paused, togglePause, step};
+}
