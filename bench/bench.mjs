@@ -26,7 +26,7 @@ import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
 import {TIMED, largestWithin, timeCount} from './lib/interleavings.mjs';
 import {cpuNs, median, quantile, rssMb, stats} from './lib/proc.mjs';
-import {BSU, ESU, PTY_METHOD, PYTHON, Pty, has} from './lib/pty.mjs';
+import {BSU, ESU, PTY_METHOD, Pty, has} from './lib/pty.mjs';
 import {PY_COUNTER, PY_SLEEPERS, emptyWorkerMb, python} from './lib/python.mjs';
 
 const SECTIONS = ['first-frame', 'render', 'sleep', 'counter', 'memory', 'interleavings'];
@@ -63,8 +63,30 @@ if (!existsSync(CLI) || !existsSync(INDEX)) {
 
 /** How much of everything: the full run, or the smoke test's. */
 const P = QUICK
-	? {firstFrameRuns: 3, renderRuns: 1, renderSettleMs: 400, renderWindowMs: 1000, sleepRuns: 1, sleepSeconds: 0.5, counterRuns: 1, increments: 100_000, interleavingRuns: 1, interleavingBudgetMs: 2000}
-	: {firstFrameRuns: 10, renderRuns: 3, renderSettleMs: 10000, renderWindowMs: 10000, sleepRuns: 3, sleepSeconds: 2, counterRuns: 3, increments: 1_000_000, interleavingRuns: 3, interleavingBudgetMs: 10000};
+	? {
+			firstFrameRuns: 3,
+			renderRuns: 1,
+			renderSettleMs: 400,
+			renderWindowMs: 1000,
+			sleepRuns: 1,
+			sleepSeconds: 0.5,
+			counterRuns: 1,
+			increments: 100_000,
+			interleavingRuns: 1,
+			interleavingBudgetMs: 2000,
+		}
+	: {
+			firstFrameRuns: 10,
+			renderRuns: 3,
+			renderSettleMs: 10000,
+			renderWindowMs: 10000,
+			sleepRuns: 3,
+			sleepSeconds: 2,
+			counterRuns: 3,
+			increments: 1_000_000,
+			interleavingRuns: 3,
+			interleavingBudgetMs: 10000,
+		};
 const FIRST_FRAME_SIZE = {cols: 100, rows: 30};
 const RENDER_ROWS = [8, 64, 256];
 const MEMORY_THREADS = [1, 64, 256];
@@ -76,7 +98,6 @@ const BENCH_T0 = performance.now();
 const LOAD_START = Math.round(os.loadavg()[0] * 100) / 100;
 const log = (text) => process.stderr.write(`bench: [${((performance.now() - BENCH_T0) / 1000).toFixed(1)} s] ${text}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 
 // ---------------------------------------------------------------------------------
 // 1. first frame
@@ -143,8 +164,17 @@ async function benchFirstFrame() {
 		if (a.anyMs !== null && a.firstMs !== null && a.anyMs < a.firstMs) before++;
 		if (a.firstMs && b.firstMs) ratios.push(a.firstMs / b.firstMs);
 	}
-	const note = `${sawFrame ? 'a frame starts at ESC[?2026h (Ink\'s begin-synchronized-update)' : 'no ESC[?2026h: the frame is found by its header'}${before > 0 ? `; in ${before} of ${P.firstFrameRuns} runs the app wrote something else first, not counted` : ''}`;
-	return {bare: stats(bare), bareExit: stats(bareExit), app: stats(app), appComplete: stats(appComplete), appNoCache: stats(appNoCache), ratio: stats(ratios), medianRatio: median(app) / median(bare), note};
+	const note = `${sawFrame ? "a frame starts at ESC[?2026h (Ink's begin-synchronized-update)" : 'no ESC[?2026h: the frame is found by its header'}${before > 0 ? `; in ${before} of ${P.firstFrameRuns} runs the app wrote something else first, not counted` : ''}`;
+	return {
+		bare: stats(bare),
+		bareExit: stats(bareExit),
+		app: stats(app),
+		appComplete: stats(appComplete),
+		appNoCache: stats(appNoCache),
+		ratio: stats(ratios),
+		medianRatio: median(app) / median(bare),
+		note,
+	};
 }
 
 // ---------------------------------------------------------------------------------
@@ -156,7 +186,12 @@ async function benchFirstFrame() {
  */
 async function sleepingSession(threads, {windowMs, settleMs}) {
 	const rows = threads + 16; // header, table, three log lines, summary, footer: every row drawn
-	const pty = new Pty([NODE, CLI, 'sleepers', '-t', String(threads), '-s', '600', '--fps', String(FPS)], {cols: 100, rows, keep: 0, watch: 'running ·'});
+	const pty = new Pty([NODE, CLI, 'sleepers', '-t', String(threads), '-s', '600', '--fps', String(FPS)], {
+		cols: 100,
+		rows,
+		keep: 0,
+		watch: 'running ·',
+	});
 	try {
 		const pid = await pty.until(() => pty.pid, 10_000);
 		if (!pid) throw new Error('no pid');
@@ -199,9 +234,13 @@ async function sleepingSession(threads, {windowMs, settleMs}) {
 }
 
 async function benchSessions() {
-	const sizes = [...new Set([...(only.has('memory') ? MEMORY_THREADS : []), ...(only.has('render') ? RENDER_ROWS : [])])].sort((a, b) => a - b);
+	const sizes = [...new Set([...(only.has('memory') ? MEMORY_THREADS : []), ...(only.has('render') ? RENDER_ROWS : [])])].sort(
+		(a, b) => a - b,
+	);
 	const results = new Map(sizes.map((n) => [n, []]));
-	log(`render cost and memory: sleepers -t ${sizes.join('/')} -s 600 --fps ${FPS}, ${P.renderRuns}× each, ${P.renderWindowMs} ms window after the workers start + ${P.renderSettleMs} ms`);
+	log(
+		`render cost and memory: sleepers -t ${sizes.join('/')} -s 600 --fps ${FPS}, ${P.renderRuns}× each, ${P.renderWindowMs} ms window after the workers start + ${P.renderSettleMs} ms`,
+	);
 	for (let run = 0; run < P.renderRuns; run++) {
 		for (const n of sizes) {
 			const render = RENDER_ROWS.includes(n);
@@ -254,13 +293,19 @@ async function benchCounter(lib) {
 	try {
 		for (let i = 0; i < P.counterRuns; i++) {
 			for (const mode of lib.COUNTER_MODES) {
-				const run = await lib.RealRun.prepare(pool, lib.raceProgram(mode, {threads: COUNTER_THREADS, increments: P.increments, workMicros: 0}));
+				const run = await lib.RealRun.prepare(
+					pool,
+					lib.raceProgram(mode, {threads: COUNTER_THREADS, increments: P.increments, workMicros: 0}),
+				);
 				const result = lib.raceResult(await run.run());
 				if (result.failed > 0) throw new Error(`${mode}: ${result.failed} threads failed`);
 				node[mode].push(result);
 			}
 			// The same number of lock, increment, unlock on one thread: what the lock itself costs.
-			const alone = await lib.RealRun.prepare(pool, lib.raceProgram('mutex', {threads: 1, increments: COUNTER_THREADS * P.increments, workMicros: 0}));
+			const alone = await lib.RealRun.prepare(
+				pool,
+				lib.raceProgram('mutex', {threads: 1, increments: COUNTER_THREADS * P.increments, workMicros: 0}),
+			);
 			node.mutexAlone.push(lib.raceResult(await alone.run()));
 			if (HAS_PYTHON3) {
 				py.unsafe.push(python(PY_COUNTER, [COUNTER_THREADS, P.increments, 'unsafe']));
@@ -290,7 +335,18 @@ function row(id, label, unit, s, goal, detail) {
 	return out;
 }
 
-const skipped = (id, label, unit, why, goal) => ({id, label, unit, min: null, median: null, max: null, runs: 0, goal: goal?.text ?? null, holds: null, skipped: why});
+const skipped = (id, label, unit, why, goal) => ({
+	id,
+	label,
+	unit,
+	min: null,
+	median: null,
+	max: null,
+	runs: 0,
+	goal: goal?.text ?? null,
+	holds: null,
+	skipped: why,
+});
 
 const fmt = {
 	ms: (v) => `${v.toFixed(1)} ms`,
@@ -322,7 +378,9 @@ function machine() {
 function table(report) {
 	const m = report.machine;
 	const lines = [];
-	lines.push(`threadlab bench${report.quick ? ' (--quick: single short runs, figures indicative only)' : ''} · ${new Date(report.date).toISOString()}`);
+	lines.push(
+		`threadlab bench${report.quick ? ' (--quick: single short runs, figures indicative only)' : ''} · ${new Date(report.date).toISOString()}`,
+	);
 	lines.push(`${m.nproc} CPUs · ${m.cpu} · ${m.memGB} GB · node ${m.node} · ${m.python ?? 'no python3'} · ${m.kernel}`);
 	lines.push(`load average ${m.loadStart} at start, ${m.loadEnd} at end · ${report.seconds.toFixed(0)} s · pty: ${m.pty ?? 'none'}`);
 	lines.push('');
@@ -398,9 +456,25 @@ async function main() {
 		rows.push(row('firstFrame.bareExit', 'node -e 0: spawn → exit', 'ms', ff.bareExit));
 		rows.push(row('firstFrame.app', 'threadlab sleepers: spawn → first byte of the first frame', 'ms', ff.app, null, ff.note));
 		rows.push(row('firstFrame.appComplete', 'threadlab sleepers: spawn → first frame complete', 'ms', ff.appComplete));
-		rows.push(row('firstFrame.appNoCache', 'threadlab sleepers, THREADLAB_NO_CACHE=1: first frame byte', 'ms', ff.appNoCache, null, 'without the V8 code cache the build writes beside the bundle (what a Node that rejects it gets)'));
 		rows.push(
-			row('firstFrame.ratio', 'first frame / bare node first byte (paired runs)', '×', ff.ratio, {op: '<=', value: 2.5, text: '≤ 2.5×'}, `ratio of the medians ${ff.medianRatio.toFixed(2)}×`),
+			row(
+				'firstFrame.appNoCache',
+				'threadlab sleepers, THREADLAB_NO_CACHE=1: first frame byte',
+				'ms',
+				ff.appNoCache,
+				null,
+				'without the V8 code cache the build writes beside the bundle (what a Node that rejects it gets)',
+			),
+		);
+		rows.push(
+			row(
+				'firstFrame.ratio',
+				'first frame / bare node first byte (paired runs)',
+				'×',
+				ff.ratio,
+				{op: '<=', value: 2.5, text: '≤ 2.5×'},
+				`ratio of the medians ${ff.medianRatio.toFixed(2)}×`,
+			),
 		);
 	} else {
 		for (const [id, label, unit, goal] of [
@@ -447,12 +521,28 @@ async function main() {
 		const mid = (runs) => [...runs].sort((a, b) => a.ratio - b.ratio)[Math.floor((runs.length - 1) / 2)];
 		const nodeMid = mid(sleepResult.node);
 		rows.push(
-			row('sleep.node', `RealRun ${ideal}: elapsed / ideal`, 'ratio', stats(sleepResult.node.map((r) => r.ratio)), {op: '<=', value: 1.002, text: '≤ 1.002'}, `median run: elapsed ${nodeMid.elapsedMs.toFixed(1)} ms, wake error per thread (ms) ${errors(nodeMid)}`),
+			row(
+				'sleep.node',
+				`RealRun ${ideal}: elapsed / ideal`,
+				'ratio',
+				stats(sleepResult.node.map((r) => r.ratio)),
+				{op: '<=', value: 1.002, text: '≤ 1.002'},
+				`median run: elapsed ${nodeMid.elapsedMs.toFixed(1)} ms, wake error per thread (ms) ${errors(nodeMid)}`,
+			),
 		);
 		rows.push(row('sleep.nodeWake', 'RealRun: worst wake error of a thread', 'ms', stats(worst(sleepResult.node))));
 		if (sleepResult.py.length > 0) {
 			const pyMid = mid(sleepResult.py);
-			rows.push(row('sleep.python', `Python threading ${ideal}: elapsed / ideal`, 'ratio', stats(sleepResult.py.map((r) => r.ratio)), null, `median run: elapsed ${pyMid.elapsedMs.toFixed(1)} ms, wake error per thread (ms) ${errors(pyMid)}`));
+			rows.push(
+				row(
+					'sleep.python',
+					`Python threading ${ideal}: elapsed / ideal`,
+					'ratio',
+					stats(sleepResult.py.map((r) => r.ratio)),
+					null,
+					`median run: elapsed ${pyMid.elapsedMs.toFixed(1)} ms, wake error per thread (ms) ${errors(pyMid)}`,
+				),
+			);
 			rows.push(row('sleep.pythonWake', 'Python threading: worst wake error of a thread', 'ms', stats(worst(sleepResult.py))));
 		} else {
 			rows.push(skipped('sleep.python', `Python threading ${ideal}: elapsed / ideal`, 'ratio', 'python3 not found'));
@@ -466,18 +556,29 @@ async function main() {
 		const work = `${COUNTER_THREADS} × ${P.increments.toLocaleString('en')}`;
 		const rate = (runs) => stats(runs.map((r) => r.opsPerSec));
 		const pyLock = counter.py.lock.length > 0 ? median(counter.py.lock.map((r) => r.opsPerSec)) : null;
-		const lost = (runs) => `lost ${Math.round(median(runs.map((r) => r.lost))).toLocaleString('en')} of ${(COUNTER_THREADS * P.increments).toLocaleString('en')} (median)`;
+		const lost = (runs) =>
+			`lost ${Math.round(median(runs.map((r) => r.lost))).toLocaleString('en')} of ${(COUNTER_THREADS * P.increments).toLocaleString('en')} (median)`;
 		rows.push(row('counter.unsafe', `unsafe (read, write) ${work}`, '/s', rate(counter.node.unsafe), null, lost(counter.node.unsafe)));
 		const contended = `contended ${Math.round(median(counter.node.mutex.map((r) => r.contended))).toLocaleString('en')} (median)`;
 		const vs = (factor) => (pyLock === null ? null : {op: '>=', value: factor * pyLock, text: `≥ ${factor}× Python Lock`});
 		rows.push(row('counter.mutex', `mutex (Atomics futex) ${work}`, '/s', rate(counter.node.mutex), vs(4), contended));
 		rows.push(row('counter.atomic', `atomic (Atomics.add) ${work}`, '/s', rate(counter.node.atomic), vs(10)));
 		const alone = `1 × ${(COUNTER_THREADS * P.increments).toLocaleString('en')}`;
-		rows.push(row('counter.mutexAlone', `mutex, one thread alone ${alone}`, '/s', rate(counter.node.mutexAlone), null, 'no contention: the cost of the lock itself, without hand-offs between cores'));
+		rows.push(
+			row(
+				'counter.mutexAlone',
+				`mutex, one thread alone ${alone}`,
+				'/s',
+				rate(counter.node.mutexAlone),
+				null,
+				'no contention: the cost of the lock itself, without hand-offs between cores',
+			),
+		);
 		if (pyLock !== null) {
 			rows.push(row('counter.pythonUnsafe', `Python unsafe ${work}`, '/s', rate(counter.py.unsafe), null, lost(counter.py.unsafe)));
 			rows.push(row('counter.pythonLock', `Python threading.Lock ${work}`, '/s', rate(counter.py.lock)));
-			const ratio = (mode) => stats(counter.node[mode].map((r, i) => r.opsPerSec / median(counter.py.lock.map((p) => p.opsPerSec)) + 0 * i));
+			const ratio = (mode) =>
+				stats(counter.node[mode].map((r, i) => r.opsPerSec / median(counter.py.lock.map((p) => p.opsPerSec)) + 0 * i));
 			rows.push(row('counter.mutexVsLock', 'mutex / Python Lock', '×', ratio('mutex'), {op: '>=', value: 4, text: '≥ 4×'}));
 			rows.push(row('counter.atomicVsLock', 'atomic / Python Lock', '×', ratio('atomic'), {op: '>=', value: 10, text: '≥ 10×'}));
 		} else {
@@ -501,10 +602,30 @@ async function main() {
 		const perThread = sessions.get(high).map((r, i) => (r.rssMb - sessions.get(low)[i].rssMb) / (high - low));
 		const mid = MEMORY_THREADS[1];
 		const perMid = median(sessions.get(mid).map((r, i) => (r.rssMb - sessions.get(low)[i].rssMb) / (mid - low)));
-		rows.push(row('memory.perThread', `MB per extra thread (${low} → ${high} threads)`, 'MB/thread', stats(perThread), {op: '<=', value: 6, text: '≤ 6 MB'}, `${low} → ${mid} threads: ${perMid.toFixed(2)} MB per thread`));
+		rows.push(
+			row(
+				'memory.perThread',
+				`MB per extra thread (${low} → ${high} threads)`,
+				'MB/thread',
+				stats(perThread),
+				{op: '<=', value: 6, text: '≤ 6 MB'},
+				`${low} → ${mid} threads: ${perMid.toFixed(2)} MB per thread`,
+			),
+		);
 		const empty = Array.from({length: P.renderRuns}, () => emptyWorkerMb(64)).filter((mb) => mb !== null);
-		if (empty.length === 0) rows.push(skipped('memory.emptyWorker', 'an empty Node worker', 'MB/thread', 'the empty workers did not start'));
-		else rows.push(row('memory.emptyWorker', 'an empty Node worker (64 of them, same resourceLimits)', 'MB/thread', stats(empty), null, `the floor of one worker per thread on node ${process.versions.node}: no threadlab code in it`));
+		if (empty.length === 0)
+			rows.push(skipped('memory.emptyWorker', 'an empty Node worker', 'MB/thread', 'the empty workers did not start'));
+		else
+			rows.push(
+				row(
+					'memory.emptyWorker',
+					'an empty Node worker (64 of them, same resourceLimits)',
+					'MB/thread',
+					stats(empty),
+					null,
+					`the floor of one worker per thread on node ${process.versions.node}: no threadlab code in it`,
+				),
+			);
 	} else {
 		for (const n of MEMORY_THREADS) rows.push(skipped(`memory.threads${n}`, `sleepers -t ${n}: VmRSS`, 'MB', 'no pty'));
 		rows.push(skipped('memory.perThread', 'MB per extra thread', 'MB/thread', 'no pty', {text: '≤ 6 MB'}));
@@ -519,14 +640,25 @@ async function main() {
 			log(`interleavings: counting ${t} × ${k} unsafe, ${P.interleavingRuns} runs`);
 			const runs = Array.from({length: P.interleavingRuns}, () => timeCount(lib.countInterleavings, shape));
 			const detail = `${exact(runs[0].states)} states · runs in order: ${runs.map((r) => `${r.ms.toFixed(1)} ms`).join(', ')}`;
-			rows.push(row(`interleavings.count${t}x${k}`, `count ${t} × ${k} exactly: ${exact(runs[0].schedules)} schedules`, 'ms', stats(runs.map((r) => r.ms)), goal, detail));
+			rows.push(
+				row(
+					`interleavings.count${t}x${k}`,
+					`count ${t} × ${k} exactly: ${exact(runs[0].schedules)} schedules`,
+					'ms',
+					stats(runs.map((r) => r.ms)),
+					goal,
+					detail,
+				),
+			);
 		}
 		const budget = P.interleavingBudgetMs;
 		log(`interleavings: the largest T × K counted within ${budget / 1000} s`);
 		const search = await largestWithin(INDEX, budget);
 		const name = ({threads, increments}) => `${threads} × ${increments}`;
 		const label = `largest T × K counted within ${budget / 1000} s in all: ${search.largest ? name(search.largest.shape) : 'none'}`;
-		const stopped = search.stopped ? `; the next, ${name(search.stopped.shape)}, stopped unfinished after ${(search.stopped.afterMs / 1000).toFixed(1)} s` : '; every shape counted';
+		const stopped = search.stopped
+			? `; the next, ${name(search.stopped.shape)}, stopped unfinished after ${(search.stopped.afterMs / 1000).toFixed(1)} s`
+			: '; every shape counted';
 		const detail = search.largest
 			? `${exact(search.largest.schedules)} schedules, ${exact(search.largest.states)} states; ${search.counted.length} shapes counted in order of their schedules (T 2..4, K 1..8)${stopped}`
 			: 'nothing counted';
@@ -538,13 +670,30 @@ async function main() {
 		notes.push(`starting 256 workers took ${spawn256.toFixed(1)} s (median); render and memory are measured once every worker sleeps`);
 	}
 	if (only.has('first-frame')) notes.push('first frame: medians of paired runs; the goal is judged on the median of the per-run ratios');
-	if (only.has('render')) notes.push('render: whole-process CPU (every thread) from /proc/<pid>/task/*/schedstat over the window; frames counted by ESC[?2026h on the pty');
+	if (only.has('render'))
+		notes.push(
+			'render: whole-process CPU (every thread) from /proc/<pid>/task/*/schedstat over the window; frames counted by ESC[?2026h on the pty',
+		);
 	if (only.has('memory')) notes.push('memory: the interactive app on a pty, the same sessions as the render cost (1 thread: 100×17 pty)');
-	if (only.has('interleavings')) notes.push(`interleavings: unsafe races, counted by the dynamic program of source/model/interleavings.ts from dist/index.js, the first 3 × 3 run the first count in the process; the largest T × K: one count each, in a worker, ${P.interleavingBudgetMs / 1000} s of wall time for all of them`);
+	if (only.has('interleavings'))
+		notes.push(
+			`interleavings: unsafe races, counted by the dynamic program of source/model/interleavings.ts from dist/index.js, the first 3 × 3 run the first count in the process; the largest T × K: one count each, in a worker, ${P.interleavingBudgetMs / 1000} s of wall time for all of them`,
+		);
 	if (only.has('sleep')) notes.push('sleep: the first run of a fresh pool is included; wake error = (wake − start) − ideal, per thread');
 	if (!HAS_PYTHON3) notes.push('python3 not found: the Python rows and the goals measured against Python are skipped');
-	if (QUICK) notes.push('--quick: one short run of each, to see that everything runs; the figures are not the goals\' (nothing is warmed up or settled)');
-	const report = {quick: QUICK, date: started, seconds: (Date.now() - started) / 1000, machine: machine(), params: {...P, firstFrameSize: FIRST_FRAME_SIZE, renderRows: RENDER_ROWS, memoryThreads: MEMORY_THREADS, fps: FPS}, rows, notes};
+	if (QUICK)
+		notes.push(
+			"--quick: one short run of each, to see that everything runs; the figures are not the goals' (nothing is warmed up or settled)",
+		);
+	const report = {
+		quick: QUICK,
+		date: started,
+		seconds: (Date.now() - started) / 1000,
+		machine: machine(),
+		params: {...P, firstFrameSize: FIRST_FRAME_SIZE, renderRows: RENDER_ROWS, memoryThreads: MEMORY_THREADS, fps: FPS},
+		rows,
+		notes,
+	};
 	process.stdout.write(JSON_OUT ? `${JSON.stringify(report, null, 2)}\n` : `${table(report)}\n`);
 }
 

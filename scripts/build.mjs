@@ -8,7 +8,16 @@ import {execFile} from 'node:child_process';
 import {chmod, mkdtemp, readFile, rename, rm, writeFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
-import {cursorToTerminal, fastStyledChars, inkLazyStackUtils, inkOutputReuse, inkWithoutDevtools, lazyMeow, textWidth, yogaInScript} from './bundle-plugins.mjs';
+import {
+	cursorToTerminal,
+	fastStyledChars,
+	inkLazyStackUtils,
+	inkOutputReuse,
+	inkWithoutDevtools,
+	lazyMeow,
+	textWidth,
+	yogaInScript,
+} from './bundle-plugins.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const run = async (command, args) => promisify(execFile)(command, args, {cwd: root});
@@ -41,7 +50,16 @@ try {
 			outfile: `${out}/${BUNDLE}`,
 			format: 'cjs',
 			minify: true,
-			plugins: [cursorToTerminal, lazyMeow, inkWithoutDevtools, inkLazyStackUtils, inkOutputReuse, fastStyledChars(root), textWidth(root), yogaInScript(root)],
+			plugins: [
+				cursorToTerminal,
+				lazyMeow,
+				inkWithoutDevtools,
+				inkLazyStackUtils,
+				inkOutputReuse,
+				fastStyledChars(root),
+				textWidth(root),
+				yogaInScript(root),
+			],
 			banner: {js: '(function (exports, require, module, __filename, __dirname, __threadlabImportMeta) {"use strict";'},
 			footer: {js: '})'},
 			define: {
@@ -56,7 +74,9 @@ try {
 		build({...common, entryPoints: {index: 'source/index.ts'}, outdir: out, packages: 'external'}),
 		build({...common, entryPoints: {worker: 'source/engine/worker.ts'}, outdir: out, minify: true}),
 		// Type declarations for the library (~4 s): `npm start` skips them with --no-types.
-		process.argv.includes('--no-types') ? undefined : run('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json', '--outDir', `${out}/types`]),
+		process.argv.includes('--no-types')
+			? undefined
+			: run('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json', '--outDir', `${out}/types`]),
 	]);
 	await rm(stub);
 	await chmod(`${out}/cli.js`, 0o755);

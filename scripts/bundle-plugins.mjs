@@ -37,7 +37,10 @@ function patch(name, file, edits) {
  * called takes ~15 ms off every start.
  */
 export const lazyMeow = patch('lazy-meow', /[\\/]meow[\\/]build[\\/]dependencies\.js$/, [
-	['var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);', 'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);'],
+	[
+		'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+		'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
+	],
 	['var libExports = requireLib$1();', 'var libExports = {codeFrameColumns: (...args) => requireLib$1().codeFrameColumns(...args)};'],
 ]);
 
@@ -83,14 +86,23 @@ export function fastStyledChars(root) {
 	return patch('fast-styled-chars', /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/](tokenize|styledChars)\.js$/, (path) =>
 		path.endsWith('tokenize.js')
 			? [
-					['const segmenter = new Intl.Segmenter(', `import {narrowGraphemes} from ${JSON.stringify(join(root, 'source', 'ui', 'text-width.ts').split('\\').join('/'))};\nconst segmenter = new Intl.Segmenter(`],
+					[
+						'const segmenter = new Intl.Segmenter(',
+						`import {narrowGraphemes} from ${JSON.stringify(join(root, 'source', 'ui', 'text-width.ts').split('\\').join('/'))};\nconst segmenter = new Intl.Segmenter(`,
+					],
 					['of segmenter.segment(str))', 'of (narrowGraphemes(str) ?? segmenter.segment(str)))'],
 				]
 			: [
 					['    let codes = [];\n', '    let codes = [];\n    let shared;\n'],
-					['codes = reduceAnsiCodesIncremental(codes, [token]);', 'codes = reduceAnsiCodesIncremental(codes, [token]);\n            shared = undefined;'],
+					[
+						'codes = reduceAnsiCodesIncremental(codes, [token]);',
+						'codes = reduceAnsiCodesIncremental(codes, [token]);\n            shared = undefined;',
+					],
 					// The same own properties as {...token, styles}, without a spread per character.
-					['ret.push({\n                ...token,\n                styles: [...codes],\n            });', 'ret.push({type: token.type, value: token.value, fullWidth: token.fullWidth, styles: (shared ??= [...codes])});'],
+					[
+						'ret.push({\n                ...token,\n                styles: [...codes],\n            });',
+						'ret.push({type: token.type, value: token.value, fullWidth: token.fullWidth, styles: (shared ??= [...codes])});',
+					],
 					[
 						'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
 						'const before = chars[i - 1].styles;\n            if (before !== char.styles && (before.length > 0 || char.styles.length > 0))\n                ret += ansiCodesToString(diffAnsiCodes(before, char.styles));',
@@ -124,13 +136,19 @@ class OutputCaches {
     }
 `,
 	],
-	['cached = styledCharsFromTokens(tokenize(line));', 'cached = this.previous?.styledChars.get(line) ?? styledCharsFromTokens(tokenize(line));'],
+	[
+		'cached = styledCharsFromTokens(tokenize(line));',
+		'cached = this.previous?.styledChars.get(line) ?? styledCharsFromTokens(tokenize(line));',
+	],
 	['cached = stringWidth(text);', 'cached = this.previous?.widths.get(text) ?? stringWidth(text);'],
 	[
 		"                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
 		'                row.push(blankCell);',
 	],
-	['export default class Output {', "const blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});\nexport default class Output {"],
+	[
+		'export default class Output {',
+		"const blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});\nexport default class Output {",
+	],
 	[
 		'            const lineWithoutEmptyItems = line.filter(item => item !== undefined);\n            return styledCharsToString(lineWithoutEmptyItems).trimEnd();',
 		`            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
@@ -141,7 +159,10 @@ class OutputCaches {
             lastRows[y] = {cells: lineWithoutEmptyItems, text};
             return text;`,
 	],
-	['        const generatedOutput = output\n            .map(line => {', '        const generatedOutput = output\n            .map((line, y) => {'],
+	[
+		'        const generatedOutput = output\n            .map(line => {',
+		'        const generatedOutput = output\n            .map((line, y) => {',
+	],
 ]);
 
 /**
@@ -227,5 +248,8 @@ export async function run() {
  * (threadlab shows the cursor itself on every exit path; this is the last resort.)
  */
 export const cursorToTerminal = patch('cursor-to-terminal', /[\\/]restore-cursor[\\/]index\.js$/, [
-	["process.stderr.write('\\u001B[?25h');", "const tty = process.stderr.isTTY ? process.stderr : process.stdout.isTTY ? process.stdout : undefined;\n\t\ttty?.write('\\u001B[?25h');"],
+	[
+		"process.stderr.write('\\u001B[?25h');",
+		"const tty = process.stderr.isTTY ? process.stderr : process.stdout.isTTY ? process.stdout : undefined;\n\t\ttty?.write('\\u001B[?25h');",
+	],
 ]);

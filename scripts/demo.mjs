@@ -5,7 +5,9 @@ import {readdirSync} from 'node:fs';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const demos = readdirSync(`${root}/demos`).filter((file) => file.endsWith('.tsx')).sort();
+const demos = readdirSync(`${root}/demos`)
+	.filter((file) => file.endsWith('.tsx'))
+	.sort();
 const wanted = process.argv[2];
 const matches = wanted ? demos.filter((file) => file.includes(wanted)) : [];
 if (matches.length !== 1) {
@@ -15,5 +17,15 @@ if (matches.length !== 1) {
 }
 // Inside the package (not node_modules), so `threadlab` resolves to the package itself.
 const outfile = `${root}/.demo-build/${matches[0].replace(/\.tsx$/, '.mjs')}`;
-await build({entryPoints: [`${root}/demos/${matches[0]}`], outfile, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', jsx: 'automatic', logLevel: 'warning'});
+await build({
+	entryPoints: [`${root}/demos/${matches[0]}`],
+	outfile,
+	bundle: true,
+	packages: 'external',
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	jsx: 'automatic',
+	logLevel: 'warning',
+});
 await import(pathToFileURL(outfile).href);

@@ -9,7 +9,8 @@ import ansiToSvg from 'ansi-to-svg';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}/demos/recordings`;
 mkdirSync(out, {recursive: true});
-const cli = (args) => execFileSync(process.execPath, [`${root}/dist/cli.js`, ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: ''}});
+const cli = (args) =>
+	execFileSync(process.execPath, [`${root}/dist/cli.js`, ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: ''}});
 
 const recordings = {
 	'01-start': ['start'],
@@ -28,7 +29,13 @@ for (const [name, args] of Object.entries(recordings)) {
 	console.log(`demos/recordings/${name}.cast`);
 }
 
-const frame = cli(['race', '--seed', '1', '--frames', '1.5', '--width', '100', '--height', '28', '--color']).split('\n').slice(1).join('\n');
+const frame = cli(['race', '--seed', '1', '--frames', '1.5', '--width', '100', '--height', '28', '--color'])
+	.split('\n')
+	.slice(1)
+	.join('\n');
 // SVG collapses runs of spaces: no-break spaces keep the columns where the terminal had them.
-writeFileSync(`${out}/race.svg`, ansiToSvg(frame.replaceAll(' ', '\u00A0'), {paddingTop: 8, paddingLeft: 8, paddingBottom: 8, paddingRight: 8}));
+writeFileSync(
+	`${out}/race.svg`,
+	ansiToSvg(frame.replaceAll(' ', '\u00A0'), {paddingTop: 8, paddingLeft: 8, paddingBottom: 8, paddingRight: 8}),
+);
 console.log('demos/recordings/race.svg');

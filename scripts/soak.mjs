@@ -240,14 +240,17 @@ async function visit(scene) {
 		instance.unmount();
 		await exit;
 		if (stdin.rawMode) console.log(`soak: ${scene.name}: raw mode left on after unmount`);
-		if (stdin.listenerCount('readable') > 0) console.log(`soak: ${scene.name}: ${stdin.listenerCount('readable')} stdin listener(s) left after unmount`);
+		if (stdin.listenerCount('readable') > 0)
+			console.log(`soak: ${scene.name}: ${stdin.listenerCount('readable')} stdin listener(s) left after unmount`);
 	}
 }
 
 // The tour is its own app (slides around the scenes below), not soaked here.
 const unsoaked = SCENE_NAMES.filter((name) => !SCENES.some((scene) => scene.name === name));
 if (unsoaked.length > 0) console.log(`soak: not soaked: ${unsoaked.join(', ')}`);
-console.log(`soak: React ${React.version} (${process.env.NODE_ENV} build), ${minutes} min, scenes ${SCENES.map((s) => s.name).join(', ')}, ${reruns} reruns (r) per mount, ${COLUMNS}×${ROWS}, ${FPS} fps`);
+console.log(
+	`soak: React ${React.version} (${process.env.NODE_ENV} build), ${minutes} min, scenes ${SCENES.map((s) => s.name).join(', ')}, ${reruns} reruns (r) per mount, ${COLUMNS}×${ROWS}, ${FPS} fps`,
+);
 let nextSample = started + everyMs;
 sample();
 const timer = setInterval(() => {
@@ -272,16 +275,24 @@ const percent = (from, to) => ((to - from) / from) * 100;
 const signed = (n) => `${n >= 0 ? '+' : ''}${n.toFixed(1)}%`;
 const growth = percent(baseline.rssGc, last.rssGc);
 console.log('');
-console.log(`runs ${counts.runs} (${Object.entries(runsByScene).map(([name, n]) => `${name} ${n}`).join(', ')}), mounts ${counts.mounts}, stalls ${counts.stalls}`);
+console.log(
+	`runs ${counts.runs} (${Object.entries(runsByScene)
+		.map(([name, n]) => `${name} ${n}`)
+		.join(', ')}), mounts ${counts.mounts}, stalls ${counts.stalls}`,
+);
 console.log(
 	`after warm-up (baseline at ${baseline.minute.toFixed(2)} min): rss after gc ${baseline.rssGc.toFixed(1)} → ${last.rssGc.toFixed(1)} MB (${signed(growth)}), ` +
 		`rss as sampled ${baseline.rss.toFixed(1)} → ${last.rss.toFixed(1)} MB (${signed(percent(baseline.rss, last.rss))}), ` +
 		`heap after gc ${baseline.heapGc.toFixed(1)} → ${last.heapGc.toFixed(1)} MB (${signed(percent(baseline.heapGc, last.heapGc))})`,
 );
 const after = samples.filter((s) => s !== samples[0] && s.minute >= baseline.minute);
-console.log(`rss after gc from the baseline on: min ${Math.min(...after.map((s) => s.rssGc)).toFixed(1)}, max ${Math.max(...after.map((s) => s.rssGc)).toFixed(1)} MB`);
+console.log(
+	`rss after gc from the baseline on: min ${Math.min(...after.map((s) => s.rssGc)).toFixed(1)}, max ${Math.max(...after.map((s) => s.rssGc)).toFixed(1)} MB`,
+);
 const ok = growth <= limitPercent && counts.stalls === 0;
-console.log(`rss growth ${signed(growth)} ${growth <= limitPercent ? '≤' : '>'} ${limitPercent}%: ${growth <= limitPercent ? 'ok' : 'TOO MUCH'}${counts.stalls > 0 ? ` · ${counts.stalls} stalled run(s)` : ''}`);
+console.log(
+	`rss growth ${signed(growth)} ${growth <= limitPercent ? '≤' : '>'} ${limitPercent}%: ${growth <= limitPercent ? 'ok' : 'TOO MUCH'}${counts.stalls > 0 ? ` · ${counts.stalls} stalled run(s)` : ''}`,
+);
 // Every worker and timer is gone: the process ends by itself (no process.exit).
 setTimeout(() => console.log(`soak: still alive 5 s after the end; active: ${JSON.stringify(resources())}`), 5000).unref();
 process.exitCode = ok ? 0 : 1;

@@ -14,10 +14,34 @@ export {COUNTER_MODES, type CounterMode} from './engine/jobs.js';
 export type {Join, Lab, MainProgram, ThreadHandle} from './engine/lab.js';
 export {toSnapshot, summarize, type Snapshot, type Summary, type ThreadRowModel, type LogLine} from './model/snapshot.js';
 export {raceResult, findCollision, collisionText, type RaceResult, type Collision} from './model/race.js';
-export {countInterleavings, INCREMENT_STEPS, type RaceShape, type RaceState, type InterleavingCount, type StepName} from './model/interleavings.js';
-export {enumerateSchedules, schedulesEnding, exampleSchedule, replay, type Outcome, type ReplayStep, type ThreadPlace} from './model/interleavings-examples.js';
+export {
+	countInterleavings,
+	INCREMENT_STEPS,
+	type RaceShape,
+	type RaceState,
+	type InterleavingCount,
+	type StepName,
+} from './model/interleavings.js';
+export {
+	enumerateSchedules,
+	schedulesEnding,
+	exampleSchedule,
+	replay,
+	type Outcome,
+	type ReplayStep,
+	type ThreadPlace,
+} from './model/interleavings-examples.js';
 export type {Sample, ThreadSample, EventSample, RaceSample, ThreadStateName, MainState} from './model/types.js';
-export {SCENES, SCENE_NAMES, RACE_DEFAULTS, raceProgram, type Scene, type SceneName, type SceneOptions, type RaceOptions} from './lessons/index.js';
+export {
+	SCENES,
+	SCENE_NAMES,
+	RACE_DEFAULTS,
+	raceProgram,
+	type Scene,
+	type SceneName,
+	type SceneOptions,
+	type RaceOptions,
+} from './lessons/index.js';
 export {type View, viewFor, lanesFor} from './lessons/view.js';
 export {Screen, type ScreenProps} from './ui/components/Screen.js';
 export {SceneView} from './ui/components/SceneView.js';

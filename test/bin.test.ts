@@ -28,8 +28,15 @@ function cacheAccepted(dir: string): {rejected: boolean} {
 
 /** The piped output of a short sleepers run from the CLI in `dir`, minus the timings. */
 function sleepers(dir: string, extra: Record<string, string> = {}): {status: number | null; lines: string[]} {
-	const result = spawnSync(process.execPath, [`${dir}/cli.js`, 'sleepers', '-t', '3', '-s', '0.05'], {env: {...PLAIN_ENV, ...extra}, encoding: 'utf8'});
-	const lines = result.stdout.trim().split('\n').map((line) => line.replace(/\d+(\.\d+)?/g, 'N')).sort();
+	const result = spawnSync(process.execPath, [`${dir}/cli.js`, 'sleepers', '-t', '3', '-s', '0.05'], {
+		env: {...PLAIN_ENV, ...extra},
+		encoding: 'utf8',
+	});
+	const lines = result.stdout
+		.trim()
+		.split('\n')
+		.map((line) => line.replace(/\d+(\.\d+)?/g, 'N'))
+		.sort();
 	return {status: result.status, lines};
 }
 

@@ -8,8 +8,6 @@ import {describe, expect, it} from 'vitest';
 import {PLAIN_ENV, root} from './helpers/run-node.js';
 import {type FrameOptions, renderFrame} from '../source/cli/render-frame.js';
 
-
-
 const cases: Array<[string[], Omit<FrameOptions, 'time' | 'seed'>, number[]]> = [
 	[['sleepers'], {scene: 'sleepers'}, [0, 1.1, 2.5]],
 	[['sequential', '-t', '3', '-s', '1'], {scene: 'sequential', threads: 3, sleep: 1}, [1.5, 3.5]],
@@ -26,7 +24,10 @@ const cases: Array<[string[], Omit<FrameOptions, 'time' | 'seed'>, number[]]> = 
 function cliFrames(args: string[], times: number[], width: number, color: boolean): string[] {
 	const flags = ['--seed', '42', '--frames', times.join(','), '--width', String(width), '--height', '24', ...(color ? ['--color'] : [])];
 	const out = execFileSync(process.execPath, [`${root}dist/cli.js`, ...args, ...flags], {env: PLAIN_ENV, encoding: 'utf8'});
-	return out.split(/^--- [\d.]+ s ---\n/m).slice(1).map((frame) => frame.replace(/\n$/, ''));
+	return out
+		.split(/^--- [\d.]+ s ---\n/m)
+		.slice(1)
+		.map((frame) => frame.replace(/\n$/, ''));
 }
 
 describe('the CLI bundle draws what the library draws', () => {

@@ -29,12 +29,13 @@ syncBuiltinESMExports();
 const FAST_MS = 1000;
 
 /** Run threadlab under the preload; `fd3` is what it saw: one line per worker thread started. */
-const threadlab = async (args: readonly string[], env: Record<string, string> = {}) => runNode(['--import', NO_WORKERS, cli, ...args], {env, timeoutMs: 10_000, fd3: true});
+const threadlab = async (args: readonly string[], env: Record<string, string> = {}) =>
+	runNode(['--import', NO_WORKERS, cli, ...args], {env, timeoutMs: 10_000, fd3: true});
 
 const INTEGER = (flag: string, min: number, max: number, got: string) => `--${flag} must be an integer from ${min} to ${max} (got ${got})`;
 const SECONDS = (got: string) => `--sleep must be a number of seconds greater than 0 and at most 3600 (got ${got})`;
 const FRAMES = (got: string) => `--frames must be a comma-separated list of seconds from 0 to 86400, like 0,0.5,2.5 (got ${got})`;
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * [what, args, environment, the flag the line must name, the message: exact text or a pattern].
@@ -71,26 +72,80 @@ const CASES: Case[] = [
 	['--frames 1 without --seed', ['sleepers', '--frames', '1'], {}, '--frames', /^--frames needs --seed\b/],
 	['--seed 1 --frames a,b', ['sleepers', '--seed', '1', '--frames', 'a,b'], {}, '--frames', FRAMES('a,b')],
 	['--seed 1 --frames -1', ['race', '--seed', '1', '--frames', '-1'], {}, '--frames', FRAMES('-1')],
-	['--seed 1 --frames 1 --width 5', ['sleepers', '--seed', '1', '--frames', '1', '--width', '5'], {}, '--width', INTEGER('width', 20, 300, '5')],
-	['--seed 1 --frames 1 --height 4', ['race', '--seed', '1', '--frames', '1', '--height', '4'], {}, '--height', INTEGER('height', 5, 200, '4')],
+	[
+		'--seed 1 --frames 1 --width 5',
+		['sleepers', '--seed', '1', '--frames', '1', '--width', '5'],
+		{},
+		'--width',
+		INTEGER('width', 20, 300, '5'),
+	],
+	[
+		'--seed 1 --frames 1 --height 4',
+		['race', '--seed', '1', '--frames', '1', '--height', '4'],
+		{},
+		'--height',
+		INTEGER('height', 5, 200, '4'),
+	],
 	['--width without --frames', ['sleepers', '--width', '100'], {}, '--width', /^--width applies only with --frames\b/],
 	// scenes and flags that do not exist, or do not apply
 	['an unknown scene', ['nope'], {}, 'scene', `unknown scene "nope"; the scenes are ${SCENE_NAMES.join(', ')}`],
 	['two scenes', ['hello', 'join'], {}, 'scene', 'expected one scene, got 2: hello join'],
 	['an unknown flag', ['sleepers', '--bogus'], {}, '--bogus', 'unknown flag --bogus; see threadlab --help'],
 	['an unknown short flag', ['-x'], {}, '-x', 'unknown flag -x; see threadlab --help'],
-	['--threads on start', ['start', '--threads', '3'], {}, '--threads', /^--threads does not apply to scene start; it applies to sleepers, sequential, race, dashboard\b/],
+	[
+		'--threads on start',
+		['start', '--threads', '3'],
+		{},
+		'--threads',
+		/^--threads does not apply to scene start; it applies to sleepers, sequential, race, dashboard\b/,
+	],
 	['--mode on sleepers', ['sleepers', '--mode', 'mutex'], {}, '--mode', /^--mode does not apply to scene sleepers; it applies to race\b/],
 	['--increments on hello', ['hello', '-i', '5'], {}, '--increments', /^--increments does not apply to scene hello; it applies to race\b/],
 	// the failure injection's environment variable
-	['THREADLAB_FAIL="bad name"', ['sleepers', '-t', '2'], {THREADLAB_FAIL: 'bad name'}, 'THREADLAB_FAIL', /^THREADLAB_FAIL must be thread names\b.*\(got bad name\)$/],
-	['THREADLAB_FAIL=thread_1:boom', ['sleepers'], {THREADLAB_FAIL: 'thread_1:boom'}, 'THREADLAB_FAIL', /^THREADLAB_FAIL must be thread names\b.*\(got thread_1:boom\)$/],
-	['THREADLAB_FAIL naming no thread of the scene', ['sleepers', '-t', '3'], {THREADLAB_FAIL: 'thread_9'}, 'THREADLAB_FAIL', "THREADLAB_FAIL names thread_9, but this scene's threads are thread_0, thread_1, thread_2"],
-	['THREADLAB_FAIL with --seed', ['sleepers', '--seed', '1'], {THREADLAB_FAIL: 'thread_1'}, 'THREADLAB_FAIL', 'THREADLAB_FAIL makes real threads fail; it does not apply with --seed'],
-	['THREADLAB_FAIL with the tour', ['tour'], {THREADLAB_FAIL: 'thread_1'}, 'THREADLAB_FAIL', /^THREADLAB_FAIL does not apply to the tour\b/],
+	[
+		'THREADLAB_FAIL="bad name"',
+		['sleepers', '-t', '2'],
+		{THREADLAB_FAIL: 'bad name'},
+		'THREADLAB_FAIL',
+		/^THREADLAB_FAIL must be thread names\b.*\(got bad name\)$/,
+	],
+	[
+		'THREADLAB_FAIL=thread_1:boom',
+		['sleepers'],
+		{THREADLAB_FAIL: 'thread_1:boom'},
+		'THREADLAB_FAIL',
+		/^THREADLAB_FAIL must be thread names\b.*\(got thread_1:boom\)$/,
+	],
+	[
+		'THREADLAB_FAIL naming no thread of the scene',
+		['sleepers', '-t', '3'],
+		{THREADLAB_FAIL: 'thread_9'},
+		'THREADLAB_FAIL',
+		"THREADLAB_FAIL names thread_9, but this scene's threads are thread_0, thread_1, thread_2",
+	],
+	[
+		'THREADLAB_FAIL with --seed',
+		['sleepers', '--seed', '1'],
+		{THREADLAB_FAIL: 'thread_1'},
+		'THREADLAB_FAIL',
+		'THREADLAB_FAIL makes real threads fail; it does not apply with --seed',
+	],
+	[
+		'THREADLAB_FAIL with the tour',
+		['tour'],
+		{THREADLAB_FAIL: 'thread_1'},
+		'THREADLAB_FAIL',
+		/^THREADLAB_FAIL does not apply to the tour\b/,
+	],
 	// the talk's flags
 	['--record to a directory', ['sleepers', '--record', '/tmp'], {}, '--record', '--record must name a file, and /tmp is a directory'],
-	['--record to a missing folder', ['sleepers', '--record', '/nonexistent-threadlab/t.cast'], {}, '--record', '--record: the folder /nonexistent-threadlab does not exist'],
+	[
+		'--record to a missing folder',
+		['sleepers', '--record', '/nonexistent-threadlab/t.cast'],
+		{},
+		'--record',
+		'--record: the folder /nonexistent-threadlab does not exist',
+	],
 	['--auto on race', ['race', '--auto', '2'], {}, '--auto', /^--auto does not apply to scene race; it applies to tour$/],
 	['--auto -1', ['tour', '--auto', '-1'], {}, '--auto', /^--auto must be a number of seconds from 0 to 3600 \(got -1\)$/],
 	['--theme neon', ['tour', '--theme', 'neon'], {}, '--theme', '--theme must be one of default, high-contrast (got neon)'],
@@ -108,16 +163,58 @@ const CASES: Case[] = [
 	['--constructor 1', ['race', '--constructor', '1'], {}, '--constructor', 'unknown flag --constructor; see threadlab --help'],
 	['--to-string', ['race', '--to-string'], {}, '--to-string', 'unknown flag --to-string; see threadlab --help'],
 	['--has-own-property', ['race', '--has-own-property'], {}, '--has-own-property', 'unknown flag --has-own-property; see threadlab --help'],
-	['THREADLAB_FAIL=__proto__', ['sleepers', '-t', '2'], {THREADLAB_FAIL: '__proto__'}, 'THREADLAB_FAIL', "THREADLAB_FAIL names __proto__, but this scene's threads are thread_0, thread_1"],
+	[
+		'THREADLAB_FAIL=__proto__',
+		['sleepers', '-t', '2'],
+		{THREADLAB_FAIL: '__proto__'},
+		'THREADLAB_FAIL',
+		"THREADLAB_FAIL names __proto__, but this scene's threads are thread_0, thread_1",
+	],
 	// a count the real threads' 32-bit counter cannot hold
-	['atomic -t 22 -i 100000000', ['race', '--mode', 'atomic', '-t', '22', '-i', '100000000', '--work', '0', '--json'], {}, '--threads', /^--threads × --increments must be at most 2147483647: real threads share a 32-bit counter \(got 22 × 100000000\)$/],
+	[
+		'atomic -t 22 -i 100000000',
+		['race', '--mode', 'atomic', '-t', '22', '-i', '100000000', '--work', '0', '--json'],
+		{},
+		'--threads',
+		/^--threads × --increments must be at most 2147483647: real threads share a 32-bit counter \(got 22 × 100000000\)$/,
+	],
 	// a simulation too long to finish in reasonable time
-	['--seed with 256 × 100,000,000 to the end', ['race', '-t', '256', '-i', '100000000', '--seed', '1', '--json'], {}, '--seed', /^with --seed every read and write of every thread is simulated, and this run takes 256,000,000,000 steps\b/],
+	[
+		'--seed with 256 × 100,000,000 to the end',
+		['race', '-t', '256', '-i', '100000000', '--seed', '1', '--json'],
+		{},
+		'--seed',
+		/^with --seed every read and write of every thread is simulated, and this run takes 256,000,000,000 steps\b/,
+	],
 	// --record never destroys a file
-	['--record onto an existing file', ['hello', '--record', 'package.json'], {}, '--record', '--record will not replace package.json, which exists: choose a new name, or add --force to replace it'],
-	['--record onto the install', ['hello', '--record', 'dist/threadlab.cjs'], {}, '--record', '--record will not replace dist/threadlab.cjs, which exists: choose a new name, or add --force to replace it'],
-	['--record onto a device, even with --force', ['hello', '--record', '/dev/null', '--force'], {}, '--record', '--record must name a regular file, and /dev/null is not one (a fifo, socket or device)'],
-	['--force without --record', ['hello', '--force'], {}, '--force', '--force applies only with --record (it lets a recording replace a file)'],
+	[
+		'--record onto an existing file',
+		['hello', '--record', 'package.json'],
+		{},
+		'--record',
+		'--record will not replace package.json, which exists: choose a new name, or add --force to replace it',
+	],
+	[
+		'--record onto the install',
+		['hello', '--record', 'dist/threadlab.cjs'],
+		{},
+		'--record',
+		'--record will not replace dist/threadlab.cjs, which exists: choose a new name, or add --force to replace it',
+	],
+	[
+		'--record onto a device, even with --force',
+		['hello', '--record', '/dev/null', '--force'],
+		{},
+		'--record',
+		'--record must name a regular file, and /dev/null is not one (a fifo, socket or device)',
+	],
+	[
+		'--force without --record',
+		['hello', '--force'],
+		{},
+		'--force',
+		'--force applies only with --record (it lets a recording replace a file)',
+	],
 ];
 
 beforeAll(() => {
@@ -139,7 +236,7 @@ describe('a bad command line: exit 2, one line naming the flag, nothing started'
 		const text = line.slice('threadlab: '.length);
 		if (typeof message === 'string') expect(text).toBe(message);
 		else expect(text).toMatch(message);
-		expect(text).toMatch(new RegExp(`(^|[\\s"(])${escape(flag)}\\b`));
+		expect(text).toMatch(new RegExp(`(^|[\\s"(])${escapeRegex(flag)}\\b`));
 		expect(stderr).not.toMatch(/^\s+at /m);
 		expect(workers, 'worker threads started').toBe('');
 		expect(stdout).toBe('');

@@ -11,7 +11,8 @@ describe('threadlab race without a terminal', () => {
 		const {stdout} = await cli(['race', '-i', '300']);
 		const lines = stdout.trimEnd().split('\n');
 		expect(lines).toHaveLength(3);
-		const pattern = /^(unsafe|mutex |atomic) · expected 1200 · actual (\d+) · lost (\d+) \((\d+\.\d)%\) · elapsed \d+\.\d\d s · [\d.]+k? increments\/s/;
+		const pattern =
+			/^(unsafe|mutex |atomic) · expected 1200 · actual (\d+) · lost (\d+) \((\d+\.\d)%\) · elapsed \d+\.\d\d s · [\d.]+k? increments\/s/;
 		const [unsafe, mutex, atomic] = lines.map((line) => pattern.exec(line));
 		expect(unsafe?.[1]).toBe('unsafe');
 		expect(Number(unsafe![2])).toBeLessThan(1200);
@@ -34,7 +35,7 @@ describe('threadlab race without a terminal', () => {
 		const {stdout} = await cli(['dashboard', '-t', '2', '-s', '0.3', '-i', '100']);
 		expect(stdout).toContain('I am thread_0. Going to sleep for 0.3 seconds');
 		expect(stdout).toMatch(/^unsafe · expected 200 · /m);
-		expect(stdout).toMatch(/^mutex  · expected 200 · actual 200 · lost 0 /m);
+		expect(stdout).toMatch(/^mutex {2}· expected 200 · actual 200 · lost 0 /m);
 		expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^elapsed 0\.3\d s · sequential would take 0\.60 s/);
 	});
 });

@@ -8,7 +8,8 @@ import {SCENE_NAMES} from '../source/lessons/index.js';
 import {type NodeOptions, cli, root, runNode} from './helpers/run-node.js';
 
 /** Run threadlab; `onStdout` sees stdout as it arrives (and may signal the child). */
-const threadlab = async (args: string[], onStdout?: NodeOptions['onStdout']) => runNode([cli, ...args], {timeoutMs: 10_000, ...(onStdout ? {onStdout} : {})});
+const threadlab = async (args: string[], onStdout?: NodeOptions['onStdout']) =>
+	runNode([cli, ...args], {timeoutMs: 10_000, ...(onStdout ? {onStdout} : {})});
 
 const lines = (text: string) => text.split('\n').slice(0, -1);
 
@@ -108,7 +109,8 @@ describe('help and version', () => {
 			expect(code).toBe(0);
 			expect(stderr).toBe('');
 			for (const scene of SCENE_NAMES) expect(stdout).toMatch(new RegExp(`^ +${scene} `, 'm'));
-			for (const option of ['--threads', '--sleep', '--fps', '--json', '--no-color', '--ascii', '--help', '--version']) expect(stdout).toContain(option);
+			for (const option of ['--threads', '--sleep', '--fps', '--json', '--no-color', '--ascii', '--help', '--version'])
+				expect(stdout).toContain(option);
 			expect(stdout).toContain('$ threadlab hello -s 0.5 | cat');
 		}
 	});

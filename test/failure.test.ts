@@ -10,7 +10,8 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import {type NodeResult, cli, runNode} from './helpers/run-node.js';
 
 /** Run threadlab with stdout piped (no TTY: plain lines); killed after 15 s, so a hung join fails the test. */
-const threadlab = async (args: readonly string[], fail: string) => runNode([cli, ...args], {env: {THREADLAB_FAIL: fail}, timeoutMs: 15_000});
+const threadlab = async (args: readonly string[], fail: string) =>
+	runNode([cli, ...args], {env: {THREADLAB_FAIL: fail}, timeoutMs: 15_000});
 
 const lines = (text: string) => text.split('\n').slice(0, -1);
 
@@ -68,7 +69,9 @@ describe('THREADLAB_FAIL, piped', () => {
 		const {code, stdout, stderr} = await threadlab(['sleepers', '-t', '3', '-s', '0.3'], 'thread_1:exit');
 		expect(stderr).toBe('');
 		const out = lines(stdout);
-		expect(out.filter((line) => line.startsWith('thread_1 failed: '))).toEqual([expect.stringMatching(/^thread_1 failed: worker exited with code \d+$/)]);
+		expect(out.filter((line) => line.startsWith('thread_1 failed: '))).toEqual([
+			expect.stringMatching(/^thread_1 failed: worker exited with code \d+$/),
+		]);
 		expect(out).toContain('thread_0 has woken up from sleep');
 		expect(out).toContain('thread_2 has woken up from sleep');
 		expect(out.at(-1)).toMatch(/^1 thread failed · /);
@@ -134,14 +137,18 @@ describe('THREADLAB_FAIL with --json', () => {
 		expect(code).toBe(1);
 	}, 20_000);
 
-	it.each(['thread_1', 'thread_1:exit'])('race -i 300, %s: all three modes reported, each with one failed thread', async (fail) => {
-		const {code, stdout, stderr} = await threadlab(['race', '-i', '300', '--json'], fail);
-		expect(stderr).toBe('');
-		const result = JSON.parse(stdout) as {scene: string; runs: RaceRunJson[]};
-		expect(result.scene).toBe('race');
-		expect(result.runs.map((run) => run.mode)).toEqual(['unsafe', 'mutex', 'atomic']);
-		for (const run of result.runs) expect(run).toMatchObject({threads: 4, increments: 300, expected: 1200, failed: 1});
-		for (const run of result.runs.slice(1)) expect(run).toMatchObject({actual: 1050, lost: 0});
-		expect(code).toBe(1);
-	}, 20_000);
+	it.each(['thread_1', 'thread_1:exit'])(
+		'race -i 300, %s: all three modes reported, each with one failed thread',
+		async (fail) => {
+			const {code, stdout, stderr} = await threadlab(['race', '-i', '300', '--json'], fail);
+			expect(stderr).toBe('');
+			const result = JSON.parse(stdout) as {scene: string; runs: RaceRunJson[]};
+			expect(result.scene).toBe('race');
+			expect(result.runs.map((run) => run.mode)).toEqual(['unsafe', 'mutex', 'atomic']);
+			for (const run of result.runs) expect(run).toMatchObject({threads: 4, increments: 300, expected: 1200, failed: 1});
+			for (const run of result.runs.slice(1)) expect(run).toMatchObject({actual: 1050, lost: 0});
+			expect(code).toBe(1);
+		},
+		20_000,
+	);
 });

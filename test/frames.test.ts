@@ -72,7 +72,9 @@ describe('renderFrame', () => {
 		expect(call({scene: 'race', seed: 1, time: 0, width: '80'})).toThrow('width must be an integer from 20 to 300 (got 80)');
 		expect(call({scene: 'race', seed: 1, time: 0, ascii: 'no'})).toThrow('ascii must be true or false (got no)');
 		expect(call({scene: 'race', seed: 1, time: -1})).toThrow('time must be a comma-separated list of seconds');
-		expect(call({scene: 'race', seed: 1, time: 0, colour: true})).toThrow('renderFrame has no option colour; its options are scene, seed, time');
+		expect(call({scene: 'race', seed: 1, time: 0, colour: true})).toThrow(
+			'renderFrame has no option colour; its options are scene, seed, time',
+		);
 		expect(call({scene: 'nope', seed: 1, time: 0})).toThrow('unknown scene "nope"');
 		// The same value, typed right, works.
 		expect(call({scene: 'race', seed: 1, time: 0, width: 80, ascii: true})()).toContain('lock panel');

@@ -4,7 +4,7 @@
  * recording with one line and a playable file. Against the built binary.
  */
 import {execFileSync, spawn, spawnSync} from 'node:child_process';
-import {existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
@@ -24,7 +24,9 @@ const folder = () => {
 
 /** Every line of a cast is whole JSON: a header, then [time, code, text] events. Returns the events. */
 function playable(path: string): Array<[number, string, string]> {
-	const [header, ...events] = readFileSync(path, 'utf8').split('\n').filter((line) => line !== '');
+	const [header, ...events] = readFileSync(path, 'utf8')
+		.split('\n')
+		.filter((line) => line !== '');
 	expect(JSON.parse(header!)).toMatchObject({version: 2});
 	return events.map((line) => {
 		const event = JSON.parse(line) as [number, string, string];
@@ -66,7 +68,13 @@ describe('--record keeps what is there', () => {
 
 	it('a name with spaces is used exactly as given', async () => {
 		const here = folder();
-		expect((await threadlab(['start', '-s', '0.1', '--record', '  padded.cast  '].map((arg) => (arg.includes('padded') ? join(here, arg) : arg)))).code).toBe(0);
+		expect(
+			(
+				await threadlab(
+					['start', '-s', '0.1', '--record', '  padded.cast  '].map((arg) => (arg.includes('padded') ? join(here, arg) : arg)),
+				)
+			).code,
+		).toBe(0);
 		expect(readdirSync(here)).toEqual(['  padded.cast  ']);
 	});
 
@@ -86,7 +94,8 @@ describe('--record keeps what is there', () => {
 		const events = playable(path);
 		expect(events.filter(([, kind]) => kind === 'm')).toHaveLength(1);
 		// The one that finished second kept its own recording under the temporary name it names.
-		for (const run of runs.filter((r) => r.code !== 0)) expect(run.stderr).toMatch(/appeared while recording and was kept; the recording is .*\.part\n$/);
+		for (const run of runs.filter((r) => r.code !== 0))
+			expect(run.stderr).toMatch(/appeared while recording and was kept; the recording is .*\.part\n$/);
 		expect(runs.some((r) => r.code === 0)).toBe(true);
 	});
 });
@@ -106,12 +115,21 @@ describe('an interrupted recording is whole or absent', () => {
 
 	it('SIGTERM while a seeded recording is rendered: exit 143 within 500 ms, and no file at all', async () => {
 		const here = folder();
-		const child = spawn(process.execPath, [cli, 'race', '-t', '16', '-i', '100000', '--mode', 'unsafe', '--seed', '1', '--record', join(here, 'seeded.cast')], {cwd: root, stdio: 'ignore'});
+		const child = spawn(
+			process.execPath,
+			[cli, 'race', '-t', '16', '-i', '100000', '--mode', 'unsafe', '--seed', '1', '--record', join(here, 'seeded.cast')],
+			{cwd: root, stdio: 'ignore'},
+		);
 		await new Promise((resolve) => setTimeout(resolve, 1500));
-		expect(readdirSync(here).filter((name) => name.endsWith('.part')), 'rendering is under way').toHaveLength(1);
+		expect(
+			readdirSync(here).filter((name) => name.endsWith('.part')),
+			'rendering is under way',
+		).toHaveLength(1);
 		const killed = performance.now();
 		child.kill('SIGTERM');
-		const code = await new Promise<number | null>((resolve) => child.on('close', (status, signal) => resolve(status ?? (signal ? 128 + 15 : null))));
+		const code = await new Promise<number | null>((resolve) =>
+			child.on('close', (status, signal) => resolve(status ?? (signal ? 128 + 15 : null))),
+		);
 		expect(performance.now() - killed).toBeLessThan(500);
 		expect(code).toBe(143);
 		expect(readdirSync(here)).toEqual([]);
@@ -130,10 +148,16 @@ afterAll(() => disk && spawnSync('umount', [disk]));
 describe.skipIf(!hasTmux || !disk)('a full disk during a live recording (a 16 KiB tmpfs, tmux)', () => {
 	it('stops the recording: one line naming the file and the cause, exit 1, terminal restored, the cast playable', async () => {
 		const path = join(disk!, 'talk.cast');
-		const t = new Terminal(['sh', '-c', `node dist/cli.js sleepers -t 8 -s 30 --record ${path} 2>${dir}/full-err`], {cols: 100, rows: 30, cwd: root});
+		const t = new Terminal(['sh', '-c', `node dist/cli.js sleepers -t 8 -s 30 --record ${path} 2>${dir}/full-err`], {
+			cols: 100,
+			rows: 30,
+			cwd: root,
+		});
 		try {
 			expect(await t.waitForExit(15_000)).toBe(1);
-			expect(readFileSync(`${dir}/full-err`, 'utf8')).toBe(`threadlab: could not write the recording ${path}: no space left on device (ENOSPC)\n`);
+			expect(readFileSync(`${dir}/full-err`, 'utf8')).toBe(
+				`threadlab: could not write the recording ${path}: no space left on device (ENOSPC)\n`,
+			);
 			expect(playable(path).length).toBeGreaterThan(3);
 			expect(readdirSync(disk!)).toEqual(['talk.cast']);
 			expect(t.ttySettings()).toMatch(/(^|\s)icanon(\s|$)/);

@@ -8,7 +8,8 @@ import {describe, expect, it} from 'vitest';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'threadlab-cast-'));
-const cli = async (args: string[]) => run(process.execPath, ['dist/cli.js', ...args], {env: {PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? ''}});
+const cli = async (args: string[]) =>
+	run(process.execPath, ['dist/cli.js', ...args], {env: {PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? ''}});
 
 type Event = [number, 'o' | 'm', string];
 
@@ -35,9 +36,18 @@ describe('--record', () => {
 		await cli(['race', '--seed', '5', '-i', '200', '--record', b]);
 		expect(readFileSync(a)).toEqual(readFileSync(b));
 		const {header, events} = parse(a);
-		expect(header).toEqual({version: 2, width: 80, height: 24, title: 'threadlab race · seed 5', env: {TERM: 'xterm-256color', SHELL: '/bin/sh'}});
+		expect(header).toEqual({
+			version: 2,
+			width: 80,
+			height: 24,
+			title: 'threadlab race · seed 5',
+			env: {TERM: 'xterm-256color', SHELL: '/bin/sh'},
+		});
 		expect(markers(events)).toEqual(['race', 'race unsafe', 'race mutex', 'race atomic']);
-		const screen = events.filter((event) => event[1] === 'o').map((event) => event[2]).join('');
+		const screen = events
+			.filter((event) => event[1] === 'o')
+			.map((event) => event[2])
+			.join('');
 		expect(screen).toContain('both read');
 		expect(screen).toContain('simulated · seed 5');
 	});
@@ -57,7 +67,10 @@ describe('--record', () => {
 		const {header, events} = parse(path);
 		expect(typeof header['timestamp']).toBe('number');
 		expect(markers(events)).toEqual(['join']);
-		const output = events.filter((event) => event[1] === 'o').map((event) => event[2]).join('');
+		const output = events
+			.filter((event) => event[1] === 'o')
+			.map((event) => event[2])
+			.join('');
 		expect(output).toBe(stdout.replaceAll('\n', '\r\n'));
 		expect(output).toContain('hello\r\n');
 	});

@@ -9,18 +9,27 @@ import {cli, root, runNode, PLAIN_ENV} from './helpers/run-node.js';
 const NON_ASCII = /[^\x00-\x7f]/;
 
 describe('stdout that cannot be written (/dev/full)', () => {
-	it.each([
-		[['hello', '-s', '0.1', '--json']],
-		[['hello', '-s', '0.1']],
-		[['--help']],
-		[['--version']],
-	])('%j >/dev/full: one line naming the cause, exit 1', (args) => {
-		const result = spawnSync(process.execPath, [cli, ...args], {cwd: root, env: PLAIN_ENV, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 10_000});
-		expect(result.status).toBe(0); // the pipe took it: a positive control for the check below
-		const full = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" "$@" >/dev/full`, 'sh', ...args], {cwd: root, env: PLAIN_ENV, encoding: 'utf8', timeout: 10_000});
-		expect(full.stderr).toBe('threadlab: cannot write to stdout: no space left on device (ENOSPC)\n');
-		expect(full.status).toBe(1);
-	});
+	it.each([[['hello', '-s', '0.1', '--json']], [['hello', '-s', '0.1']], [['--help']], [['--version']]])(
+		'%j >/dev/full: one line naming the cause, exit 1',
+		(args) => {
+			const result = spawnSync(process.execPath, [cli, ...args], {
+				cwd: root,
+				env: PLAIN_ENV,
+				stdio: ['ignore', 'pipe', 'pipe'],
+				encoding: 'utf8',
+				timeout: 10_000,
+			});
+			expect(result.status).toBe(0); // the pipe took it: a positive control for the check below
+			const full = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" "$@" >/dev/full`, 'sh', ...args], {
+				cwd: root,
+				env: PLAIN_ENV,
+				encoding: 'utf8',
+				timeout: 10_000,
+			});
+			expect(full.stderr).toBe('threadlab: cannot write to stdout: no space left on device (ENOSPC)\n');
+			expect(full.status).toBe(1);
+		},
+	);
 });
 
 describe('ASCII only', () => {
@@ -39,7 +48,10 @@ describe('ASCII only', () => {
 	});
 
 	it('a UTF-8 locale keeps the Unicode glyphs (the control for the cases above)', async () => {
-		const {stdout} = await runNode([cli, 'race', '-i', '50', '--seed', '1', '--frames', '0.2'], {env: {LANG: 'C.UTF-8'}, timeoutMs: 10_000});
+		const {stdout} = await runNode([cli, 'race', '-i', '50', '--seed', '1', '--frames', '0.2'], {
+			env: {LANG: 'C.UTF-8'},
+			timeoutMs: 10_000,
+		});
 		expect(stdout).toMatch(NON_ASCII);
 	});
 
@@ -56,7 +68,11 @@ describe('ASCII only', () => {
 
 describe('a seeded run too large to finish', () => {
 	it('--frames far ahead: SIGTERM stops it within 500 ms (the simulation yields), memory stays bounded', async () => {
-		const child = spawn(process.execPath, [cli, 'race', '-t', '256', '-i', '100000000', '--seed', '1', '--frames', '86400'], {cwd: root, env: PLAIN_ENV, stdio: 'ignore'});
+		const child = spawn(process.execPath, [cli, 'race', '-t', '256', '-i', '100000000', '--seed', '1', '--frames', '86400'], {
+			cwd: root,
+			env: PLAIN_ENV,
+			stdio: 'ignore',
+		});
 		await new Promise((resolve) => setTimeout(resolve, 2000));
 		const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]) / 1024;
 		expect(rss).toBeLessThan(300);

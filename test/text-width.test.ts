@@ -9,11 +9,13 @@ import {makeTheme} from '../source/ui/theme.js';
 import {NARROW_GLYPHS, narrowWidth} from '../source/ui/text-width.js';
 
 /** Every character the fast path answers for, ranges spelled out. */
-const glyphs = [...NARROW_GLYPHS.replaceAll(/(.)-(.)/gu, (_, from: string, to: string) => {
-	let out = '';
-	for (let code = from.codePointAt(0)!; code <= to.codePointAt(0)!; code++) out += String.fromCodePoint(code);
-	return out;
-})];
+const glyphs = [
+	...NARROW_GLYPHS.replaceAll(/(.)-(.)/gu, (_, from: string, to: string) => {
+		let out = '';
+		for (let code = from.codePointAt(0)!; code <= to.codePointAt(0)!; code++) out += String.fromCodePoint(code);
+		return out;
+	}),
+];
 const ascii = Array.from({length: 0x7f - 0x20}, (_, index) => String.fromCharCode(0x20 + index));
 
 describe('narrowWidth', () => {

@@ -20,13 +20,36 @@ function slideAt(index: number, seconds: number, width: number, height: number, 
 	const session = new SimSession(slide.view ? lanesFor(slide.view) : [], 1);
 	session.advanceTo(seconds * 1000);
 	const snapshots = toSnapshots(session.samples());
-	const view = React.createElement(TourView, {slide, index, count: slides.length, snapshots, measured: ['sleepers: elapsed 2.00 s'], width, height, keys: TOUR_KEYS, helpKeys: TOUR_HELP, help: false, label: 'simulated · seed 1'});
+	const view = React.createElement(TourView, {
+		slide,
+		index,
+		count: slides.length,
+		snapshots,
+		measured: ['sleepers: elapsed 2.00 s'],
+		width,
+		height,
+		keys: TOUR_KEYS,
+		helpKeys: TOUR_HELP,
+		help: false,
+		label: 'simulated · seed 1',
+	});
 	return renderText(view, {width, height, color: false, ascii});
 }
 
 describe('tour slides', () => {
 	it('has the notebook order, code of at most 12 lines and one to three points', () => {
-		expect(slides.map((slide) => slide.id)).toEqual(['threads', 'start', 'hello', 'join', 'sleepers', 'sequential', 'unsafe', 'mutex', 'atomic', 'summary']);
+		expect(slides.map((slide) => slide.id)).toEqual([
+			'threads',
+			'start',
+			'hello',
+			'join',
+			'sleepers',
+			'sequential',
+			'unsafe',
+			'mutex',
+			'atomic',
+			'summary',
+		]);
 		for (const slide of slides.slice(0, -1)) {
 			expect(slide.code.length).toBeLessThanOrEqual(12);
 			expect(slide.points.length).toBeGreaterThanOrEqual(1);
@@ -57,7 +80,9 @@ describe('tour slides', () => {
 
 describe('tour without a terminal', () => {
 	it('prints every slide, its points and its scene, then what was measured', async () => {
-		const {stdout} = await run(process.execPath, ['dist/cli.js', 'tour', '-s', '0.2', '-t', '2', '-i', '100'], {env: {PATH: process.env['PATH'] ?? ''}});
+		const {stdout} = await run(process.execPath, ['dist/cli.js', 'tour', '-s', '0.2', '-t', '2', '-i', '100'], {
+			env: {PATH: process.env['PATH'] ?? ''},
+		});
 		const lines = stdout.split('\n');
 		const titles = lines.filter((line) => line.startsWith('== slide '));
 		expect(titles).toHaveLength(10);

@@ -16,7 +16,9 @@ export function quantile(values, q) {
 export const median = (values) => quantile(values, 0.5);
 export const stats = (values) => {
 	const clean = values.filter((v) => typeof v === 'number' && Number.isFinite(v));
-	return clean.length === 0 ? {min: null, median: null, max: null, runs: []} : {min: Math.min(...clean), median: median(clean), max: Math.max(...clean), runs: clean};
+	return clean.length === 0
+		? {min: null, median: null, max: null, runs: []}
+		: {min: Math.min(...clean), median: median(clean), max: Math.max(...clean), runs: clean};
 };
 
 // ---------------------------------------------------------------------------------

@@ -16,7 +16,11 @@ const childEnv = (() => {
 export const has = (command, args) => spawnSync(command, args, {stdio: 'ignore'}).status === 0;
 export const PYTHON = has('python3', ['-c', 'import pty, fcntl, termios']) ? 'python3' : null;
 export const SCRIPT = !PYTHON && has('script', ['--version']) && has('stty', ['--version']) ? 'script' : null;
-export const PTY_METHOD = PYTHON ? 'python3 pty.fork, size set with TIOCSWINSZ before exec' : SCRIPT ? 'util-linux script + stty (times include script and sh)' : null;
+export const PTY_METHOD = PYTHON
+	? 'python3 pty.fork, size set with TIOCSWINSZ before exec'
+	: SCRIPT
+		? 'util-linux script + stty (times include script and sh)'
+		: null;
 
 /**
  * Forks `cmd` on a fresh pty of the given size and streams what it writes:
@@ -82,7 +86,10 @@ export class Pty {
 
 	constructor(cmd, {cols, rows, keep = 1 << 16, watch = '', env = {}}) {
 		if (PYTHON) {
-			this.child = spawn(PYTHON, ['-c', PTY_DRIVER, String(cols), String(rows), String(keep), watch, ...cmd], {env: {...childEnv, ...env}, stdio: ['ignore', 'pipe', 'inherit']});
+			this.child = spawn(PYTHON, ['-c', PTY_DRIVER, String(cols), String(rows), String(keep), watch, ...cmd], {
+				env: {...childEnv, ...env},
+				stdio: ['ignore', 'pipe', 'inherit'],
+			});
 			let buffer = '';
 			this.child.stdout.setEncoding('latin1').on('data', (data) => {
 				buffer += data;
@@ -94,7 +101,10 @@ export class Pty {
 		} else if (SCRIPT) {
 			const quote = (s) => `'${s.replaceAll("'", `'\\''`)}'`;
 			const t0 = performance.now();
-			this.child = spawn('script', ['-qfec', `stty cols ${cols} rows ${rows}; exec ${cmd.map(quote).join(' ')}`, '/dev/null'], {env: {...childEnv, ...env}, stdio: ['pipe', 'pipe', 'inherit']});
+			this.child = spawn('script', ['-qfec', `stty cols ${cols} rows ${rows}; exec ${cmd.map(quote).join(' ')}`, '/dev/null'], {
+				env: {...childEnv, ...env},
+				stdio: ['pipe', 'pipe', 'inherit'],
+			});
 			let tail = '';
 			let kept = 0;
 			let seen = '';

@@ -3,7 +3,7 @@
  * it applies to all come from this table. A new flag is one entry here plus its use.
  */
 import {COUNTER_MODES} from '../engine/jobs.js';
-import {type SceneName} from '../lessons/index.js';
+import type {SceneName} from '../lessons/index.js';
 import {THEME_NAMES} from '../ui/theme.js';
 import {type Rule, boolean, choice, delay, file, integer, seconds, times} from './rules.js';
 
@@ -24,21 +24,57 @@ export interface Flag<T = unknown> {
 	rule: Rule<T>;
 }
 
-const flag = <T,>(spec: Flag<T>): Flag<T> => spec;
+const flag = <T>(spec: Flag<T>): Flag<T> => spec;
 const SLEEPS: SceneName[] = ['start', 'hello', 'join', 'sleepers', 'sequential', 'dashboard', 'tour'];
 const RACES: SceneName[] = ['race', 'dashboard', 'tour'];
 
 export const FLAGS = {
-	threads: flag({type: 'string', short: 't', arg: '<n>', help: 'threads, 1–256 (default 5; race 4)', scenes: ['sleepers', 'sequential', ...RACES], rule: integer(1, 256)}),
-	sleep: flag({type: 'string', short: 's', arg: '<sec>', help: 'seconds each thread sleeps, > 0 and ≤ 3600 (default 2)', scenes: SLEEPS, rule: seconds(3600)}),
-	mode: flag({type: 'string', arg: '<m>', help: 'race: unsafe, mutex, atomic or all (default all)', scenes: ['race'], rule: choice(MODE_CHOICES)}),
-	increments: flag({type: 'string', short: 'i', arg: '<n>', help: 'race: increments per thread, 1–100000000 (default 2500)', scenes: RACES, rule: integer(1, 100_000_000)}),
-	work: flag({type: 'string', arg: '<µs>', help: 'race: real wait between read and write, 0–100000 (default 200)', scenes: RACES, rule: integer(0, 100_000)}),
+	threads: flag({
+		type: 'string',
+		short: 't',
+		arg: '<n>',
+		help: 'threads, 1–256 (default 5; race 4)',
+		scenes: ['sleepers', 'sequential', ...RACES],
+		rule: integer(1, 256),
+	}),
+	sleep: flag({
+		type: 'string',
+		short: 's',
+		arg: '<sec>',
+		help: 'seconds each thread sleeps, > 0 and ≤ 3600 (default 2)',
+		scenes: SLEEPS,
+		rule: seconds(3600),
+	}),
+	mode: flag({
+		type: 'string',
+		arg: '<m>',
+		help: 'race: unsafe, mutex, atomic or all (default all)',
+		scenes: ['race'],
+		rule: choice(MODE_CHOICES),
+	}),
+	increments: flag({
+		type: 'string',
+		short: 'i',
+		arg: '<n>',
+		help: 'race: increments per thread, 1–100000000 (default 2500)',
+		scenes: RACES,
+		rule: integer(1, 100_000_000),
+	}),
+	work: flag({
+		type: 'string',
+		arg: '<µs>',
+		help: 'race: real wait between read and write, 0–100000 (default 200)',
+		scenes: RACES,
+		rule: integer(0, 100_000),
+	}),
 	fps: flag({type: 'string', arg: '<n>', help: 'most redraws per second, 1–60 (default 30)', rule: integer(1, 60)}),
 	seed: flag({
 		type: 'string',
 		arg: '<n>',
-		help: ['simulate on a virtual clock with a seeded scheduler, 0–4294967295;', 'the same seed gives the same frames (space pauses, s steps a race)'],
+		help: [
+			'simulate on a virtual clock with a seeded scheduler, 0–4294967295;',
+			'the same seed gives the same frames (space pauses, s steps a race)',
+		],
 		rule: integer(0, MAX_SEED),
 	}),
 	frames: flag({
@@ -58,7 +94,13 @@ export const FLAGS = {
 		rule: file,
 	}),
 	force: flag({type: 'boolean', help: '--record: replace the file if it exists', rule: boolean}),
-	auto: flag({type: 'string', arg: '<sec>', help: "tour: next slide this long after the slide's scene is done", scenes: ['tour'], rule: delay(3600)}),
+	auto: flag({
+		type: 'string',
+		arg: '<sec>',
+		help: "tour: next slide this long after the slide's scene is done",
+		scenes: ['tour'],
+		rule: delay(3600),
+	}),
 	theme: flag({type: 'string', arg: '<name>', help: 'default or high-contrast (for projectors)', rule: choice(THEME_NAMES)}),
 	json: flag({type: 'boolean', help: 'no UI: print one JSON object when the scene is done', rule: boolean}),
 	noColor: flag({type: 'boolean', help: 'no colours (NO_COLOR is honoured too)', rule: boolean}),

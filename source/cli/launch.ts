@@ -79,7 +79,11 @@ async function guarded(options: Options, title: string, body: Body, tee = true):
 		const terminal = drawsOnTerminal();
 		const columns = terminal ? process.stdout.columns || 80 : 80;
 		const rows = terminal ? process.stdout.rows || 24 : 24;
-		const cast = new Cast(options.record, castHeader(columns, rows, `threadlab ${title}`, Math.floor(Date.now() / 1000), options.ascii), options.force);
+		const cast = new Cast(
+			options.record,
+			castHeader(columns, rows, `threadlab ${title}`, Math.floor(Date.now() / 1000), options.ascii),
+			options.force,
+		);
 		untee = teeStdout(cast, (message) => setImmediate(() => bail(1, message)));
 	}
 	for (const [signal, code] of SIGNALS) process.once(signal, () => bail(code));
@@ -91,20 +95,24 @@ async function guarded(options: Options, title: string, body: Body, tee = true):
 		});
 	process.once('SIGHUP', hungUp);
 	// EIO: the terminal is gone (its window closed), often before SIGHUP arrives.
-	const failed = (error: NodeJS.ErrnoException) => (error.code === 'EIO' ? hungUp() : error.code === 'EPIPE' ? bail(0) : bail(1, `cannot write to stdout: ${cause(error)}`));
-	process.stdout.on('error', failed);
+	const unwritable = (error: NodeJS.ErrnoException) =>
+		error.code === 'EIO' ? hungUp() : error.code === 'EPIPE' ? bail(0) : bail(1, `cannot write to stdout: ${cause(error)}`);
+	process.stdout.on('error', unwritable);
 	process.once('uncaughtException', (error: NodeJS.ErrnoException) => (error.code === 'EIO' ? hungUp() : bail(1, error.message)));
 	process.once('unhandledRejection', (error) => bail(1, error instanceof Error ? error.message : String(error)));
 	const write = (line: string) => process.stdout.write(`${options.ascii ? asciiText(line) : line}\n`);
+	let code: number;
 	try {
-		return await body(pool, write, (mounted) => {
+		code = await body(pool, write, (mounted) => {
 			instance = mounted;
 		});
 	} finally {
 		await pool.terminate();
-		const failed = untee?.();
-		if (failed) throw new Error(failed);
 	}
+	// The run went well, but its recording could not be kept: that is the one line to say.
+	const failed = untee?.();
+	if (failed) throw new Error(failed);
+	return code;
 }
 
 /** Before Ink mounts: keys typed while the UI loads must not echo and shift the first frame. */

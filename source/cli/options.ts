@@ -3,7 +3,7 @@
  * them) in, Options out. Pure: a bad value throws a UsageError whose message is the one line
  * the user sees (exit code 2). The rules and the scenes each flag applies to are FLAGS'.
  */
-import {COUNTER_MODES, type CounterMode, type Failure} from '../engine/jobs.js';
+import {COUNTER_MODES, type Failure} from '../engine/jobs.js';
 import {RACE_DEFAULTS, SCENE_NAMES, type SceneName} from '../lessons/index.js';
 import type {Options} from '../output/options.js';
 import {FLAGS, type FlagName, type ModeChoice, isFlag, kebab} from './flags.js';
@@ -12,7 +12,6 @@ import {UsageError} from '../model/errors.js';
 export {UsageError};
 export type {Options};
 export {MAX_SEED, MODE_CHOICES, type ModeChoice} from './flags.js';
-
 
 /**
  * THREADLAB_FAIL=thread_1 makes thread_1 throw halfway through its job;
@@ -24,7 +23,8 @@ export function failuresFrom(value: string | undefined): Record<string, Failure>
 	if (!value) return failures;
 	for (const part of value.split(',')) {
 		const match = /^\s*([\w.-]+)(?::(throw|exit))?\s*$/.exec(part);
-		if (!match) throw new UsageError(`THREADLAB_FAIL must be thread names, each with an optional :throw or :exit, like thread_1:exit (got ${value})`);
+		if (!match)
+			throw new UsageError(`THREADLAB_FAIL must be thread names, each with an optional :throw or :exit, like thread_1:exit (got ${value})`);
 		failures[match[1]!] = (match[2] as Failure | undefined) ?? 'throw';
 	}
 	return failures;
@@ -66,17 +66,22 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 	const scene = sceneName(input);
 	for (const name of given as FlagName[]) {
 		const scenes = FLAGS[name].scenes;
-		if (scenes && !scenes.includes(scene)) throw new UsageError(`${label(name)} does not apply to scene ${scene}; it applies to ${scenes.join(', ')}`);
+		if (scenes && !scenes.includes(scene))
+			throw new UsageError(`${label(name)} does not apply to scene ${scene}; it applies to ${scenes.join(', ')}`);
 	}
 	/** The flag's value by its rule, or `fallback` when it was not given. */
 	const value = <N extends FlagName, F>(name: N, fallback: F): ReturnType<(typeof FLAGS)[N]['rule']> | F =>
-		flags[name] === undefined ? fallback : (FLAGS[name].rule(flags[name], label(name), naming === 'option') as ReturnType<(typeof FLAGS)[N]['rule']>);
+		flags[name] === undefined
+			? fallback
+			: (FLAGS[name].rule(flags[name], label(name), naming === 'option') as ReturnType<(typeof FLAGS)[N]['rule']>);
 	const frames = value('frames', undefined);
 	const seed = value('seed', undefined);
-	if (frames && seed === undefined) throw new UsageError(`${label('frames')} needs ${label('seed')}: only a simulated run gives the same frame twice`);
+	if (frames && seed === undefined)
+		throw new UsageError(`${label('frames')} needs ${label('seed')}: only a simulated run gives the same frame twice`);
 	const record = value('record', undefined);
 	if (record !== undefined && frames) throw new UsageError(`${label('record')} and ${label('frames')} do not go together: choose one`);
-	if (flags['force'] !== undefined && record === undefined) throw new UsageError(`${label('force')} applies only with ${label('record')} (it lets a recording replace a file)`);
+	if (flags['force'] !== undefined && record === undefined)
+		throw new UsageError(`${label('force')} applies only with ${label('record')} (it lets a recording replace a file)`);
 	for (const name of ['width', 'height'] as const) {
 		if (naming === 'flag' && flags[name] !== undefined && !frames && !(record !== undefined && seed !== undefined)) {
 			throw new UsageError(`${label(name)} applies only with --frames or with --record and --seed (a live terminal has its own size)`);
@@ -88,7 +93,9 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 	const increments = value('increments', RACE_DEFAULTS.increments);
 	// Real threads count in a 32-bit cell of shared memory; the simulation counts in a JS number.
 	if (['race', 'dashboard', 'tour'].includes(scene) && seed === undefined && raceThreads * increments > MAX_COUNT) {
-		throw new UsageError(`${label('threads')} × ${label('increments')} must be at most ${MAX_COUNT}: real threads share a 32-bit counter (got ${raceThreads} × ${increments})`);
+		throw new UsageError(
+			`${label('threads')} × ${label('increments')} must be at most ${MAX_COUNT}: real threads share a 32-bit counter (got ${raceThreads} × ${increments})`,
+		);
 	}
 	const color = value('color', undefined);
 	return {

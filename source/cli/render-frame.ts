@@ -27,7 +27,20 @@ export interface FrameOptions {
 }
 
 /** The options renderFrame takes; anything else is an error that names it. */
-const FRAME_OPTIONS = ['scene', 'seed', 'time', 'width', 'height', 'threads', 'sleep', 'mode', 'increments', 'work', 'color', 'ascii'] as const;
+const FRAME_OPTIONS = [
+	'scene',
+	'seed',
+	'time',
+	'width',
+	'height',
+	'threads',
+	'sleep',
+	'mode',
+	'increments',
+	'work',
+	'color',
+	'ascii',
+] as const;
 
 /**
  * Options of a frame request, validated by the command line's rules on the typed values, with
@@ -35,15 +48,19 @@ const FRAME_OPTIONS = ['scene', 'seed', 'time', 'width', 'height', 'threads', 's
  */
 export function frameOptions(request: FrameOptions): Options {
 	if (typeof request !== 'object' || request === null) {
-		throw new UsageError(`renderFrame needs its options, like renderFrame({scene: 'race', seed: 1, time: 0.8}) (got ${request === null ? 'null' : typeof request})`);
+		throw new UsageError(
+			`renderFrame needs its options, like renderFrame({scene: 'race', seed: 1, time: 0.8}) (got ${request === null ? 'null' : typeof request})`,
+		);
 	}
 	const given = request as unknown as Record<string, unknown>;
 	const unknown = Object.keys(given).filter((name) => given[name] !== undefined && !(FRAME_OPTIONS as readonly string[]).includes(name));
-	if (unknown.length > 0) throw new UsageError(`renderFrame has no option ${unknown.join(', ')}; its options are ${FRAME_OPTIONS.join(', ')}`);
+	if (unknown.length > 0)
+		throw new UsageError(`renderFrame has no option ${unknown.join(', ')}; its options are ${FRAME_OPTIONS.join(', ')}`);
 	for (const name of ['seed', 'time'] as const) {
 		if (given[name] === undefined) throw new UsageError(`renderFrame needs ${name}, like renderFrame({scene: 'race', seed: 1, time: 0.8})`);
 	}
-	if (given['scene'] !== undefined && typeof given['scene'] !== 'string') throw new UsageError(`scene must be a scene's name (got ${JSON.stringify(given['scene'])})`);
+	if (given['scene'] !== undefined && typeof given['scene'] !== 'string')
+		throw new UsageError(`scene must be a scene's name (got ${JSON.stringify(given['scene'])})`);
 	const {scene, time, color, ...rest} = given;
 	if (color !== undefined && typeof color !== 'boolean') throw new UsageError(`color must be true or false (got ${JSON.stringify(color)})`);
 	return parseOptions(scene === undefined ? [] : [scene as string], {...rest, frames: times(time, 'time', true)}, {}, 'option');

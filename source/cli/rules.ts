@@ -55,7 +55,8 @@ export const delay =
 	(max: number): Rule<number> =>
 	(value, name, typed) => {
 		const number = decimal(value, typed);
-		if (!Number.isFinite(number) || number < 0 || number > max) throw new UsageError(`${name} must be a number of seconds from 0 to ${max} (got ${got(value)})`);
+		if (!Number.isFinite(number) || number < 0 || number > max)
+			throw new UsageError(`${name} must be a number of seconds from 0 to ${max} (got ${got(value)})`);
 		return number;
 	};
 
@@ -75,7 +76,14 @@ export const boolean: Rule<boolean> = (value, name) => {
 
 /** A list of virtual seconds: `0,0.5,2.5` as typed, or numbers. */
 export const times: Rule<number[]> = (value, name, typed) => {
-	const parts = typeof value === 'number' ? [value] : Array.isArray(value) ? (value as unknown[]) : typeof value === 'string' && !typed ? value.trim().split(',') : [Number.NaN];
+	const parts =
+		typeof value === 'number'
+			? [value]
+			: Array.isArray(value)
+				? (value as unknown[])
+				: typeof value === 'string' && !typed
+					? value.trim().split(',')
+					: [Number.NaN];
 	const numbers = parts.map((part) => decimal(part, typed));
 	if (numbers.some((time) => !Number.isFinite(time) || time < 0 || time > 86_400)) {
 		throw new UsageError(`${name} must be a comma-separated list of seconds from 0 to 86400, like 0,0.5,2.5 (got ${got(value)})`);
@@ -85,6 +93,7 @@ export const times: Rule<number[]> = (value, name, typed) => {
 
 /** A file name exactly as given: spaces are part of a name, never trimmed away. */
 export const file: Rule<string> = (value, name) => {
-	if (typeof value !== 'string' || value === '') throw new UsageError(`${name} needs a file name, like ${name.startsWith('--') ? `${name} talk.cast` : `${name}: 'talk.cast'`}`);
+	if (typeof value !== 'string' || value === '')
+		throw new UsageError(`${name} needs a file name, like ${name.startsWith('--') ? `${name} talk.cast` : `${name}: 'talk.cast'`}`);
 	return value;
 };

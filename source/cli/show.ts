@@ -34,5 +34,8 @@ export async function show(request: ShowOptions = {}): Promise<number> {
 	if (custom && custom.manyThreads === false) delete flags['threads'];
 	const options = parseOptions(custom ? ['sleepers'] : typeof scene === 'string' ? [scene] : [], flags, process.env, 'option');
 	if (!custom) return launch(options);
-	return launchView({kind: 'scene', scene: custom, options: {threads: options.threads, sleep: options.sleep}}, {...options, scene: 'sleepers'});
+	return launchView(
+		{kind: 'scene', scene: custom, options: {threads: options.threads, sleep: options.sleep}},
+		{...options, scene: 'sleepers'},
+	);
 }

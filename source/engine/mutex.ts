@@ -61,7 +61,9 @@ export class Mutex {
 		for (let round = 0; round < BACKOFF_ROUNDS; round++) {
 			for (let i = 0, steps = 32 << round; i < steps; i++) sink = (Math.imul(sink, 31) + i) | 0;
 			c = Atomics.load(this.i32, this.cell);
-			if (c === FREE && (c = Atomics.compareExchange(this.i32, this.cell, FREE, LOCKED)) === FREE) return FREE;
+			if (c !== FREE) continue;
+			c = Atomics.compareExchange(this.i32, this.cell, FREE, LOCKED);
+			if (c === FREE) return FREE;
 		}
 		return c;
 	}
@@ -71,9 +73,7 @@ export class Mutex {
 		const holder = this.i32[this.holderCell] ?? 0;
 		if (holder !== owner + 1) {
 			throw new Error(
-				holder === 0
-					? `thread ${owner} unlocked a mutex nobody holds`
-					: `thread ${owner} unlocked a mutex held by thread ${holder - 1}`,
+				holder === 0 ? `thread ${owner} unlocked a mutex nobody holds` : `thread ${owner} unlocked a mutex held by thread ${holder - 1}`,
 			);
 		}
 		this.i32[this.holderCell] = 0;

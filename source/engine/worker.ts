@@ -99,7 +99,10 @@ function tightCounter(s: SharedState, t: number, mode: CounterMode, increments: 
 }
 
 function counter(s: SharedState, t: number, job: Extract<Job, {kind: 'count'}>): void {
-	if (job.workMicros === 0 && !job.fail) return tightCounter(s, t, job.mode, job.increments);
+	if (job.workMicros === 0 && !job.fail) {
+		tightCounter(s, t, job.mode, job.increments);
+		return;
+	}
 	const {i32} = s;
 	const progress = s.cell(t, T.progress);
 	const local = s.cell(t, T.local);

@@ -22,8 +22,22 @@ export const READ_LOG = 256;
 export const RACE_LESSON = 'x += 1 is three steps: two threads that read the same value lose an update.';
 
 export const RACE_CODE: Record<CounterMode, string[]> = {
-	unsafe: ['def increment():', '    global count', '    value = count        # read', '    time.sleep(work)     # the I/O processing', '    count = value + 1    # write'],
-	mutex: ['lock = threading.Lock()', 'def increment():', '    global count', '    with lock:', '        value = count', '        time.sleep(work)', '        count = value + 1'],
+	unsafe: [
+		'def increment():',
+		'    global count',
+		'    value = count        # read',
+		'    time.sleep(work)     # the I/O processing',
+		'    count = value + 1    # write',
+	],
+	mutex: [
+		'lock = threading.Lock()',
+		'def increment():',
+		'    global count',
+		'    with lock:',
+		'        value = count',
+		'        time.sleep(work)',
+		'        count = value + 1',
+	],
 	atomic: ['# no Python equivalent: one indivisible instruction', 'time.sleep(work)', 'Atomics.add(counter, 0, 1)'],
 };
 

@@ -49,14 +49,22 @@ export function checkFailures(view: View, seeded: boolean): void {
 	const wanted = Object.keys(view.failures ?? {});
 	if (wanted.length === 0) return;
 	if (seeded) throw new UsageError('THREADLAB_FAIL makes real threads fail; it does not apply with --seed');
-	const names = new Set(lanesFor(view).flat().flatMap((program) => program.threads.map((thread) => thread.name)));
+	const names = new Set(
+		lanesFor(view)
+			.flat()
+			.flatMap((program) => program.threads.map((thread) => thread.name)),
+	);
 	const unknown = wanted.filter((name) => !names.has(name));
-	if (unknown.length > 0) throw new UsageError(`THREADLAB_FAIL names ${unknown.join(', ')}, but this scene's threads are ${[...names].join(', ')}`);
+	if (unknown.length > 0)
+		throw new UsageError(`THREADLAB_FAIL names ${unknown.join(', ')}, but this scene's threads are ${[...names].join(', ')}`);
 }
 
 function withFailures(program: RunProgram, failures: Record<string, Failure> | undefined): RunProgram {
 	if (!failures) return program;
-	return {...program, threads: program.threads.map((spec) => (failures[spec.name] ? {...spec, job: {...spec.job, fail: failures[spec.name]}} : spec))};
+	return {
+		...program,
+		threads: program.threads.map((spec) => (failures[spec.name] ? {...spec, job: {...spec.job, fail: failures[spec.name]}} : spec)),
+	};
 }
 
 /** The programs to run: lanes side by side, the programs of a lane one after another. */

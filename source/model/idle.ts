@@ -1,12 +1,25 @@
 import type {CounterMode, Sample} from './types.js';
 
 /** The sample of a scene whose threads exist but have not started yet. */
-export function idleSample(scene: string, threads: ReadonlyArray<{name: string; sleepSeconds: number}>, race?: {mode: CounterMode; increments: number; workMicros: number}): Sample {
+export function idleSample(
+	scene: string,
+	threads: ReadonlyArray<{name: string; sleepSeconds: number}>,
+	race?: {mode: CounterMode; increments: number; workMicros: number},
+): Sample {
 	const sample: Sample = {
 		scene,
 		clockMs: 0,
 		main: 'starting',
-		threads: threads.map(({name, sleepSeconds}) => ({name, state: 'new', sleepSeconds, startMs: null, wakeMs: null, endMs: null, progress: 0, local: 0})),
+		threads: threads.map(({name, sleepSeconds}) => ({
+			name,
+			state: 'new',
+			sleepSeconds,
+			startMs: null,
+			wakeMs: null,
+			endMs: null,
+			progress: 0,
+			local: 0,
+		})),
 		events: [],
 		finished: false,
 	};

@@ -166,7 +166,10 @@ function narrate(step: StepName, thread: number, before: RaceState, after: RaceS
 		case 'write': {
 			const lost = before.counter - after.counter + 1;
 			if (lost <= 0) return `${who} wrote ${after.counter}`;
-			const erased = lost === 1 ? `${name(lastWriter)}'s update: one is lost` : `${name(lastWriter)}'s update and ${word(lost - 1)} before it: ${word(lost)} are lost`;
+			const erased =
+				lost === 1
+					? `${name(lastWriter)}'s update: one is lost`
+					: `${name(lastWriter)}'s update and ${word(lost - 1)} before it: ${word(lost)} are lost`;
 			return `${who} wrote ${after.counter}, erasing ${erased}`;
 		}
 		case 'unlock':

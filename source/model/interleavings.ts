@@ -119,7 +119,8 @@ export function checkShape(shape: RaceShape): void {
 		throw new RangeError(`threads and increments must be whole numbers ≥ 1, not ${threads} × ${increments}`);
 	}
 	const {values, perThread} = keyDigits(shape);
-	if (perThread ** threads * values > Number.MAX_SAFE_INTEGER) throw new RangeError(`${threads} × ${increments} ${mode} is too large to count`);
+	if (perThread ** threads * values > Number.MAX_SAFE_INTEGER)
+		throw new RangeError(`${threads} × ${increments} ${mode} is too large to count`);
 }
 
 /** The states reached after some number of steps, each with the number of schedules reaching it. */

@@ -7,7 +7,10 @@ export function measuredLine(id: string, snapshots: readonly Snapshot[]): string
 	if (done.length === 0) return null;
 	const race = done[0]!.race;
 	if (race) {
-		const verdict = race.lost > 0 ? `lost ${grouped(race.lost)} of ${grouped(race.expected)} updates (${race.lostPercent.toFixed(1)}%)` : `exact, ${grouped(race.actual)}`;
+		const verdict =
+			race.lost > 0
+				? `lost ${grouped(race.lost)} of ${grouped(race.expected)} updates (${race.lostPercent.toFixed(1)}%)`
+				: `exact, ${grouped(race.actual)}`;
 		const waits = race.mode === 'mutex' ? `, ${grouped(race.contended)} waits for the lock` : '';
 		return `${race.mode}: ${verdict} in ${fixed(race.elapsedMs)} s${waits}`;
 	}

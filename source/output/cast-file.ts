@@ -41,8 +41,10 @@ export function checkRecordPath(path: string, force: boolean): void {
 	const kind = kindOf(path);
 	if (kind === 'directory') throw new UsageError(`--record must name a file, and ${path} is a directory`);
 	if (kind === 'other') throw new UsageError(`--record must name a regular file, and ${path} is not one (a fifo, socket or device)`);
-	if (kind === 'link' && force && !linksToFileOrNothing(path)) throw new UsageError(`--record must name a regular file, and ${path} links to something that is not one`);
-	if (kind !== 'missing' && !force) throw new UsageError(`--record will not replace ${path}, which exists: choose a new name, or add --force to replace it`);
+	if (kind === 'link' && force && !linksToFileOrNothing(path))
+		throw new UsageError(`--record must name a regular file, and ${path} links to something that is not one`);
+	if (kind !== 'missing' && !force)
+		throw new UsageError(`--record will not replace ${path}, which exists: choose a new name, or add --force to replace it`);
 	const parent = dirname(resolve(path));
 	let folder = false;
 	try {
@@ -93,14 +95,19 @@ export class CastFile {
 	 */
 	commit(): void {
 		if (!this.#close()) return;
-		if (this.#force) return renameSync(this.#temporary, this.path);
+		if (this.#force) {
+			renameSync(this.#temporary, this.path);
+			return;
+		}
+		const taken = () => new Error(`${this.path} appeared while recording and was kept; the recording is ${this.#temporary}`);
 		try {
 			linkSync(this.#temporary, this.path); // fails if the name is taken: nothing is replaced
 		} catch (error) {
-			if (errno(error) === 'EEXIST') throw new Error(`${this.path} appeared while recording and was kept; the recording is ${this.#temporary}`);
+			if (errno(error) === 'EEXIST') throw taken();
 			// A file system without hard links: the same check, then a rename.
-			if (kindOf(this.path) !== 'missing') throw new Error(`${this.path} appeared while recording and was kept; the recording is ${this.#temporary}`);
-			return renameSync(this.#temporary, this.path);
+			if (kindOf(this.path) !== 'missing') throw taken();
+			renameSync(this.#temporary, this.path);
+			return;
 		}
 		unlinkSync(this.#temporary);
 	}

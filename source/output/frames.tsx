@@ -3,15 +3,15 @@
  * virtual time to plain text (cli/render-frame.ts is the library's way in). The same model and components as the live app;
  * only the clock and the scheduler are simulated. Same bytes on every run.
  */
-import React from 'react';
+import type React from 'react';
 import {renderToString} from 'ink';
 import chalk from 'chalk';
 import {Screen} from '../ui/components/Screen.js';
 import {ThemeContext, type ThemeName, asciiText, makeTheme} from '../ui/theme.js';
-import {SimSession} from '../engine/sim/session.js';
+import type {SimSession} from '../engine/sim/session.js';
 import {footerKeys, helpKeys} from '../ui/keys.js';
 import {toSnapshots} from '../model/snapshot.js';
-import {type View} from '../lessons/view.js';
+import type {View} from '../lessons/view.js';
 
 export const simulatedLabel = (seed: number) => `simulated · seed ${seed}`;
 
@@ -28,7 +28,12 @@ export function renderText(element: React.ReactElement, options: TextOptions): s
 	const level = chalk.level;
 	chalk.level = options.color ? 3 : 0;
 	try {
-		const text = renderToString(<ThemeContext.Provider value={makeTheme({color: options.color, ascii: options.ascii, name: options.theme})}>{element}</ThemeContext.Provider>, {columns: options.width});
+		const text = renderToString(
+			<ThemeContext.Provider value={makeTheme({color: options.color, ascii: options.ascii, name: options.theme})}>
+				{element}
+			</ThemeContext.Provider>,
+			{columns: options.width},
+		);
 		const lines = text
 			.split('\n')
 			.map((line) => line.trimEnd())
@@ -46,7 +51,18 @@ export function drawFrame(view: View, session: SimSession, options: TextOptions 
 	const snapshots = toSnapshots(session.samples());
 	const selected = view.kind === 'race' ? view.modes : [];
 	return renderText(
-		<Screen view={view} snapshots={snapshots} selected={selected} width={options.width} height={options.height} keys={footerKeys(view, true, selected)} helpKeys={helpKeys(view, true)} help={false} label={simulatedLabel(options.seed ?? 0)} registers />,
+		<Screen
+			view={view}
+			snapshots={snapshots}
+			selected={selected}
+			width={options.width}
+			height={options.height}
+			keys={footerKeys(view, true, selected)}
+			helpKeys={helpKeys(view, true)}
+			help={false}
+			label={simulatedLabel(options.seed ?? 0)}
+			registers
+		/>,
 		options,
 	);
 }

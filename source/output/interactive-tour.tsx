@@ -1,4 +1,3 @@
-import React from 'react';
 import type {Instance} from 'ink';
 import type {WorkerPool} from '../engine/pool.js';
 import {mount, seedOf, themeOf} from './interactive.js';
@@ -8,5 +7,15 @@ import type {Slide} from '../lessons/tour.js';
 
 /** Mount the tour. */
 export function renderTour(slides: readonly Slide[], pool: WorkerPool, options: Options, auto: number | undefined): Instance {
-	return mount(<TourApp slides={slides} pool={pool} theme={themeOf(options)} fps={options.fps} {...seedOf(options)} {...(auto === undefined ? {} : {auto})} />, options);
+	return mount(
+		<TourApp
+			slides={slides}
+			pool={pool}
+			theme={themeOf(options)}
+			fps={options.fps}
+			{...seedOf(options)}
+			{...(auto === undefined ? {} : {auto})}
+		/>,
+		options,
+	);
 }

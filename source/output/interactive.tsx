@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import {type Instance, render} from 'ink';
 import {App} from '../ui/App.js';
 import {MarkerContext} from '../ui/markers.js';

@@ -77,7 +77,14 @@ export class Cast {
 export function castHeader(width: number, height: number, name: string, timestamp?: number, ascii = false): CastHeader {
 	const title = ascii ? asciiText(name) : name;
 	if (timestamp === undefined) return {version: 2, width, height, title, env: {TERM: 'xterm-256color', SHELL: '/bin/sh'}};
-	return {version: 2, width, height, timestamp, title, env: {TERM: process.env['TERM'] ?? 'xterm-256color', SHELL: process.env['SHELL'] ?? '/bin/sh'}};
+	return {
+		version: 2,
+		width,
+		height,
+		timestamp,
+		title,
+		env: {TERM: process.env['TERM'] ?? 'xterm-256color', SHELL: process.env['SHELL'] ?? '/bin/sh'},
+	};
 }
 
 /** Escape codes that repaint a whole frame in place, so the player shows exactly this frame. */

@@ -10,7 +10,11 @@ import {type View, lanesFor} from '../lessons/view.js';
 export async function recordView(view: View, options: Options, path: string): Promise<number> {
 	const label = view.kind === 'scene' ? view.scene.name : view.kind;
 	const session = new SimSession(lanesFor(view), options.seed ?? 0, {toTheEnd: true});
-	const cast = new Cast(path, castHeader(options.width, options.height, `threadlab ${label} · seed ${options.seed ?? 0}`, undefined, options.ascii), options.force);
+	const cast = new Cast(
+		path,
+		castHeader(options.width, options.height, `threadlab ${label} · seed ${options.seed ?? 0}`, undefined, options.ascii),
+		options.force,
+	);
 	const draw = () => drawFrame(view, session, options);
 	return recordSegments(cast, [{label, session, draw, hold: 2}], options.fps);
 }

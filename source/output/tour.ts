@@ -11,11 +11,16 @@ import {Cast, castHeader} from './record.js';
 import {recordSegments} from './record-sim.js';
 import {lanesFor} from '../lessons/view.js';
 import {measuredLines} from '../model/measured.js';
-import {type Slide} from '../lessons/tour.js';
+import type {Slide} from '../lessons/tour.js';
 import {TOUR_HELP, TOUR_KEYS, slideLabel} from '../ui/TourApp.js';
 
 /** Every slide in turn: its title and points, then its scene's lines as the threads print them. */
-export async function tourHeadless(slides: readonly Slide[], pool: WorkerPool, options: Options, write: Write): Promise<{json: object; failed: boolean}> {
+export async function tourHeadless(
+	slides: readonly Slide[],
+	pool: WorkerPool,
+	options: Options,
+	write: Write,
+): Promise<{json: object; failed: boolean}> {
 	const results = new Map<string, Snapshot[]>();
 	const json: object[] = [];
 	let failed = false;
@@ -26,7 +31,8 @@ export async function tourHeadless(slides: readonly Slide[], pool: WorkerPool, o
 		}
 		if (slide.view) {
 			const onLine = options.json ? undefined : write;
-			const lanes = options.seed === undefined ? await runHeadless(pool, slide.view, onLine) : await simulateHeadless(slide.view, options.seed, onLine);
+			const lanes =
+				options.seed === undefined ? await runHeadless(pool, slide.view, onLine) : await simulateHeadless(slide.view, options.seed, onLine);
 			if (!options.json) for (const line of closingLines(lanes.flat())) write(line);
 			results.set(slide.id, lanes.flat().map(toSnapshot));
 			failed ||= lanes.flat().some((sample) => sample.threads.some((thread) => thread.state === 'failed'));
@@ -47,14 +53,27 @@ export async function recordTour(slides: readonly Slide[], options: Options, pat
 			const snapshots = toSnapshots(session.samples());
 			if (session.finished && slide.view) results.set(slide.id, snapshots.flat());
 			const view = React.createElement(TourView, {
-				slide, index, count: slides.length, snapshots, measured: measuredLines(results),
-				width: options.width, height: options.height, keys: TOUR_KEYS, helpKeys: TOUR_HELP, help: false,
-				label: `simulated · seed ${options.seed ?? 0}`, registers: true,
+				slide,
+				index,
+				count: slides.length,
+				snapshots,
+				measured: measuredLines(results),
+				width: options.width,
+				height: options.height,
+				keys: TOUR_KEYS,
+				helpKeys: TOUR_HELP,
+				help: false,
+				label: `simulated · seed ${options.seed ?? 0}`,
+				registers: true,
 			});
 			return renderText(view, options);
 		};
 		return {label: slideLabel(slides, index), session, draw, hold: slide.view ? hold : Math.max(hold, 3)};
 	});
-	const cast = new Cast(path, castHeader(options.width, options.height, `threadlab tour · seed ${options.seed ?? 0}`, undefined, options.ascii), options.force);
+	const cast = new Cast(
+		path,
+		castHeader(options.width, options.height, `threadlab tour · seed ${options.seed ?? 0}`, undefined, options.ascii),
+		options.force,
+	);
 	return recordSegments(cast, segments, options.fps);
 }

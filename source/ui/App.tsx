@@ -4,7 +4,8 @@
  * keys. Everything drawn comes from snapshots; the data source is the only
  * difference between a live and a seeded run.
  */
-import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import type React from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {useApp, useStdin} from 'ink';
 import {Screen} from './components/Screen.js';
 import {ThemeContext, type Theme} from './theme.js';
@@ -39,7 +40,13 @@ export interface Source {
 	step?(): void;
 }
 
-export type SourceProps = {lanes: readonly RunProgram[][]; runKey: number; fps: number; frameMs: number; children: (source: Source) => React.ReactNode};
+export type SourceProps = {
+	lanes: readonly RunProgram[][];
+	runKey: number;
+	fps: number;
+	frameMs: number;
+	children: (source: Source) => React.ReactNode;
+};
 
 export function LiveSource({pool, lanes, runKey, fps, frameMs, children}: SourceProps & {pool: WorkerPool}) {
 	const {exit} = useApp();
@@ -57,13 +64,26 @@ export function SimSource({seed, lanes, runKey, fps, frameMs, children}: SourceP
 }
 
 export function App({view, pool, theme, fps, seed}: AppProps) {
-	const initial = view.kind === 'race' ? Math.max(0, SELECTIONS.findIndex((s) => s.join() === view.modes.join())) : 0;
+	const initial =
+		view.kind === 'race'
+			? Math.max(
+					0,
+					SELECTIONS.findIndex((s) => s.join() === view.modes.join()),
+				)
+			: 0;
 	const [selection, setSelection] = useState(initial);
 	const [run, setRun] = useState({key: 0, selection: initial});
 	const lanes = useMemo(() => lanesFor(view, SELECTIONS[run.selection]), [view, run.selection]);
 	const props = {lanes, runKey: run.key, fps, frameMs: theme.glyphs.spinnerInterval};
 	const shell = (source: Source) => (
-		<Shell view={view} theme={theme} source={source} selection={selection} onSelect={() => setSelection((s) => (s + 1) % SELECTIONS.length)} onRerun={() => setRun((r) => ({key: r.key + 1, selection}))} />
+		<Shell
+			view={view}
+			theme={theme}
+			source={source}
+			selection={selection}
+			onSelect={() => setSelection((s) => (s + 1) % SELECTIONS.length)}
+			onRerun={() => setRun((r) => ({key: r.key + 1, selection}))}
+		/>
 	);
 	return seed === undefined ? (
 		<LiveSource {...props} pool={pool}>
@@ -76,7 +96,21 @@ export function App({view, pool, theme, fps, seed}: AppProps) {
 	);
 }
 
-function Shell({view, theme, source, selection, onSelect, onRerun}: {view: View; theme: Theme; source: Source; selection: number; onSelect(): void; onRerun(): void}) {
+function Shell({
+	view,
+	theme,
+	source,
+	selection,
+	onSelect,
+	onRerun,
+}: {
+	view: View;
+	theme: Theme;
+	source: Source;
+	selection: number;
+	onSelect(): void;
+	onRerun(): void;
+}) {
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
 	const {columns, rows} = useTerminalSize();
@@ -87,7 +121,8 @@ function Shell({view, theme, source, selection, onSelect, onRerun}: {view: View;
 	const selected = SELECTIONS[selection] ?? SELECTIONS[0]!;
 	// Every race column keeps the last run of its mode.
 	const latest = useRef(new Map<CounterMode, Snapshot>());
-	for (const snapshot of snapshots.flat()) if (snapshot.race && snapshot.main.state !== 'starting') latest.current.set(snapshot.race.mode, snapshot);
+	for (const snapshot of snapshots.flat())
+		if (snapshot.race && snapshot.main.state !== 'starting') latest.current.set(snapshot.race.mode, snapshot);
 	const finished = allFinished(snapshots);
 
 	useKeys((key) => {

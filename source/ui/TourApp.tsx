@@ -3,7 +3,7 @@
  * running live (or simulated with --seed) while it is shown, and what every
  * slide measured kept for the closing slide.
  */
-import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {useApp, useStdin} from 'ink';
 import {LiveSource, SimSource, type Source} from './App.js';
 import type {KeyHint} from './components/Footer.js';
@@ -58,7 +58,16 @@ export function TourApp({slides, pool, theme, fps, seed, auto}: TourAppProps) {
 	const go = useCallback((step: number) => setIndex((i) => Math.min(slides.length - 1, Math.max(0, i + step))), [slides.length]);
 	const props = {lanes, runKey, fps, frameMs: theme.glyphs.spinnerInterval};
 	const shell = (source: Source) => (
-		<TourShell slides={slides} index={index} theme={theme} source={source} results={results.current} auto={auto} onMove={go} onRerun={() => setRunKey((k) => k + 1)} />
+		<TourShell
+			slides={slides}
+			index={index}
+			theme={theme}
+			source={source}
+			results={results.current}
+			auto={auto}
+			onMove={go}
+			onRerun={() => setRunKey((k) => k + 1)}
+		/>
 	);
 	return seed === undefined ? (
 		<LiveSource key={index} {...props} pool={pool}>

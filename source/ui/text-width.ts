@@ -20,6 +20,7 @@ export const NARROW_GLYPHS =
 
 const narrowOnly = new RegExp(`^[\\u0020-\\u007E${NARROW_GLYPHS}]*$`);
 /** Colours and styles (SGR): string-width strips them, and so does the fast path. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts every colour code.
 const sgr = /\u001B\[[\d;]*m/g;
 
 /** string-width's answer when the text is printable ASCII, our glyphs and colour codes; otherwise undefined. */

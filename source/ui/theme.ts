@@ -70,7 +70,20 @@ const STATE_COLORS: Record<Shown, string> = {
 	failed: 'red',
 };
 
-const ASCII: Record<string, string> = {'·': '-', '×': 'x', '…': '...', 'µ': 'u', '—': '-', '–': '-', '≈': '~', '≤': '<=', '▸': '>', '←': '<-', '→': '->', '•': '-'};
+const ASCII: Record<string, string> = {
+	'·': '-',
+	'×': 'x',
+	'…': '...',
+	µ: 'u',
+	'—': '-',
+	'–': '-',
+	'≈': '~',
+	'≤': '<=',
+	'▸': '>',
+	'←': '<-',
+	'→': '->',
+	'•': '-',
+};
 /** Model text in ASCII: `·` → `-`, `×` → `x`, `…` → `...`; piped lines and recordings under --ascii too. */
 export const asciiText = (value: string) => value.replace(/[·×…µ—–≈≤▸←→•]/g, (c) => ASCII[c] ?? c);
 
@@ -81,7 +94,15 @@ export const asciiText = (value: string) => value.replace(/[·×…µ—–≈�
  */
 export const REDRAW_MS = 200;
 
-export function makeTheme({color = true, ascii = false, name = 'default'}: {color?: boolean; ascii?: boolean; name?: ThemeName | undefined} = {}): Theme {
+export function makeTheme({
+	color = true,
+	ascii = false,
+	name = 'default',
+}: {
+	color?: boolean;
+	ascii?: boolean;
+	name?: ThemeName | undefined;
+} = {}): Theme {
 	const pick = (value: string): Color => (color ? value : undefined);
 	const high = name === 'high-contrast';
 	const states = high ? HIGH_CONTRAST : STATE_COLORS;
@@ -97,8 +118,34 @@ export function makeTheme({color = true, ascii = false, name = 'default'}: {colo
 		bad: pick(high ? 'redBright' : 'red'),
 		good: pick(high ? 'greenBright' : 'green'),
 		glyphs: ascii
-			? {barFull: '#', barEmpty: '.', ellipsis: '...', dot: '-', times: 'x', done: '+', failed: 'x', idle: '.', sleeping: 'z', blocked: '~', spinner: spinner.frames, spinnerInterval: REDRAW_MS}
-			: {barFull: '█', barEmpty: '░', ellipsis: '…', dot: '·', times: '×', done: '✔', failed: '✖', idle: '·', sleeping: 'z', blocked: '○', spinner: spinner.frames, spinnerInterval: REDRAW_MS},
+			? {
+					barFull: '#',
+					barEmpty: '.',
+					ellipsis: '...',
+					dot: '-',
+					times: 'x',
+					done: '+',
+					failed: 'x',
+					idle: '.',
+					sleeping: 'z',
+					blocked: '~',
+					spinner: spinner.frames,
+					spinnerInterval: REDRAW_MS,
+				}
+			: {
+					barFull: '█',
+					barEmpty: '░',
+					ellipsis: '…',
+					dot: '·',
+					times: '×',
+					done: '✔',
+					failed: '✖',
+					idle: '·',
+					sleeping: 'z',
+					blocked: '○',
+					spinner: spinner.frames,
+					spinnerInterval: REDRAW_MS,
+				},
 	};
 }
 

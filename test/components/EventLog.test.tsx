@@ -1,4 +1,3 @@
-import React from 'react';
 import {describe, expect, it} from 'vitest';
 import {EventLog} from '../../source/ui/components/EventLog.js';
 import {Footer} from '../../source/ui/components/Footer.js';
@@ -63,7 +62,16 @@ describe('Footer', () => {
 
 describe('Header', () => {
 	const header = (width: number, theme = ascii) =>
-		draw(<Header scene="sleepers" title="many threads at once" label="real threads" lesson="All threads sleep at the same time." width={width} />, theme);
+		draw(
+			<Header
+				scene="sleepers"
+				title="many threads at once"
+				label="real threads"
+				lesson="All threads sleep at the same time."
+				width={width}
+			/>,
+			theme,
+		);
 
 	it('title on the left, what runs it on the right, the lesson below', () => {
 		const [top, lesson] = header(70);
@@ -78,7 +86,10 @@ describe('Header', () => {
 	});
 
 	it('shortens a long label to its first part first', () => {
-		const [top] = draw(<Header scene="race" title="a shared counter" label="real threads · 4 workers · 90 MB" lesson="" width={40} />, ascii);
+		const [top] = draw(
+			<Header scene="race" title="a shared counter" label="real threads · 4 workers · 90 MB" lesson="" width={40} />,
+			ascii,
+		);
 		expect(top).toBe('threadlab - race - a sha... real threads');
 	});
 });

@@ -1,24 +1,57 @@
-import React from 'react';
 import {describe, expect, it} from 'vitest';
 import {type LockColumn, LockPanel} from '../../source/ui/components/LockPanel.js';
 import {toSnapshot} from '../../source/model/snapshot.js';
 import type {Sample} from '../../source/model/types.js';
 import {ascii, draw} from '../helpers/draw.js';
 
-function column(mode: 'unsafe' | 'mutex' | 'atomic', counter: number, states: Array<'done' | 'waiting' | 'holding'>, finished: boolean): LockColumn {
+function column(
+	mode: 'unsafe' | 'mutex' | 'atomic',
+	counter: number,
+	states: Array<'done' | 'waiting' | 'holding'>,
+	finished: boolean,
+): LockColumn {
 	const sample: Sample = {
 		scene: 'race',
 		clockMs: 800,
 		main: finished ? 'done' : 'joining',
-		threads: states.map((state, i) => ({name: `thread_${i}`, state, sleepSeconds: 0, startMs: 0, wakeMs: null, endMs: null, progress: finished ? 100 : 50, local: counter - i})),
+		threads: states.map((state, i) => ({
+			name: `thread_${i}`,
+			state,
+			sleepSeconds: 0,
+			startMs: 0,
+			wakeMs: null,
+			endMs: null,
+			progress: finished ? 100 : 50,
+			local: counter - i,
+		})),
 		events: [],
 		finished,
-		race: {mode, increments: 100, workMicros: 200, expected: states.length * 100, counter, holder: states.indexOf('holding'), contended: mode === 'mutex' ? 140 : 0, ...(mode === 'unsafe' ? {reads: [[40, 41], [41, 42]]} : {})},
+		race: {
+			mode,
+			increments: 100,
+			workMicros: 200,
+			expected: states.length * 100,
+			counter,
+			holder: states.indexOf('holding'),
+			contended: mode === 'mutex' ? 140 : 0,
+			...(mode === 'unsafe'
+				? {
+						reads: [
+							[40, 41],
+							[41, 42],
+						],
+					}
+				: {}),
+		},
 	};
 	return {mode, snapshot: toSnapshot(sample), selected: mode === 'mutex'};
 }
 
-const columns = [column('unsafe', 120, ['done', 'done'], true), column('mutex', 100, ['holding', 'waiting'], false), {mode: 'atomic' as const, snapshot: null, selected: false}];
+const columns = [
+	column('unsafe', 120, ['done', 'done'], true),
+	column('mutex', 100, ['holding', 'waiting'], false),
+	{mode: 'atomic' as const, snapshot: null, selected: false},
+];
 
 describe('LockPanel', () => {
 	it('draws the modes side by side from fixed snapshots', () => {

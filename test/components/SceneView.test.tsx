@@ -1,4 +1,3 @@
-import React from 'react';
 import {describe, expect, it} from 'vitest';
 import {SceneView, type SceneViewProps} from '../../source/ui/components/SceneView.js';
 import {toSnapshot} from '../../source/model/snapshot.js';
@@ -95,7 +94,11 @@ describe('SceneView', () => {
 	});
 
 	it('never draws past the width or the height (one line spare)', () => {
-		for (const [width, height] of [[20, 11], [40, 12], [100, 30]] as const) {
+		for (const [width, height] of [
+			[20, 11],
+			[40, 12],
+			[100, 30],
+		] as const) {
 			const lines = view(sleepers(8, 900, false), {width, height}, ascii);
 			expect(lines.length).toBeLessThan(height);
 			for (const line of lines) expect(line.length).toBeLessThanOrEqual(width);

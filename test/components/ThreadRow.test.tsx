@@ -1,4 +1,3 @@
-import React from 'react';
 import {describe, expect, it} from 'vitest';
 import {ProgressBar, bar} from '../../source/ui/components/ProgressBar.js';
 import {stateIcon} from '../../source/ui/components/StateIcon.js';
@@ -58,7 +57,16 @@ describe('stateIcon', () => {
 });
 
 describe('ThreadRow', () => {
-	const row: ThreadRowProps = {name: 'thread_0', nameWidth: 8, state: 'sleeping', icon: '⠋', progress: 0.5, barWidth: 10, time: '1.0 / 2 s', timeWidth: 9};
+	const row: ThreadRowProps = {
+		name: 'thread_0',
+		nameWidth: 8,
+		state: 'sleeping',
+		icon: '⠋',
+		progress: 0.5,
+		barWidth: 10,
+		time: '1.0 / 2 s',
+		timeWidth: 9,
+	};
 
 	it('name, icon and state, bar, time on one line', () => {
 		expect(draw(<ThreadRow {...row} />)).toEqual(['  thread_0 ⠋ sleeping █████░░░░░ 1.0 / 2 s']);

@@ -1,4 +1,3 @@
-import React from 'react';
 import {describe, expect, it} from 'vitest';
 import {ThreadTable, tableHeight} from '../../source/ui/components/ThreadTable.js';
 import type {MainRowModel, ThreadRowModel} from '../../source/model/snapshot.js';
@@ -9,7 +8,14 @@ const main: MainRowModel = {state: 'joining', progress: 0.4, elapsedMs: 1234};
 function rows(n: number, state: (i: number) => ThreadRowModel['state'] = (i) => (i < 2 ? 'done' : 'sleeping')): ThreadRowModel[] {
 	return Array.from({length: n}, (_, i) => {
 		const s = state(i);
-		return {name: `thread_${i}`, state: s, progress: s === 'done' ? 1 : 0.5, elapsedMs: s === 'done' ? 2000 : 1000, targetMs: 2000, local: 0};
+		return {
+			name: `thread_${i}`,
+			state: s,
+			progress: s === 'done' ? 1 : 0.5,
+			elapsedMs: s === 'done' ? 2000 : 1000,
+			targetMs: 2000,
+			local: 0,
+		};
 	});
 }
 
@@ -49,7 +55,12 @@ describe('ThreadTable', () => {
 	});
 
 	it('Unicode glyphs: blocked and sleeping threads are still, running ones spin', () => {
-		const [mainRow, done, , sleeping, running] = table(rows(4, (i) => (['done', 'done', 'sleeping', 'running'] as const)[i]!), 60, 10, plain);
+		const [mainRow, done, , sleeping, running] = table(
+			rows(4, (i) => (['done', 'done', 'sleeping', 'running'] as const)[i]!),
+			60,
+			10,
+			plain,
+		);
 		expect(mainRow).toBe('  main     ○ joining  ███████████░░░░░░░░░░░░░░░░     1.2 s');
 		expect(done).toBe('  thread_0 ✔ done     ███████████████████████████ 2.0 / 2 s');
 		expect(sleeping).toContain('z sleeping ██████████████░░░░░░░░░░░░░ 1.0 / 2 s');
@@ -74,7 +85,11 @@ describe('ThreadTable', () => {
 
 	it('the collapsed line lists every hidden state', () => {
 		const states = ['sleeping', 'done', 'sleeping', 'failed', 'done', 'sleeping', 'new'] as const;
-		const lines = table(rows(7, (i) => states[i]!), 60, 3);
+		const lines = table(
+			rows(7, (i) => states[i]!),
+			60,
+			3,
+		);
 		expect(lines).toHaveLength(3);
 		expect(lines[1]).toMatch(/^ {2}thread_0 z sleeping/);
 		expect(lines[2]).toBe('  +6 more threads (2 done, 2 sleeping, 1 failed, 1 new)');

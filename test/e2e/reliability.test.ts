@@ -53,7 +53,12 @@ describe.skipIf(!hasTmux)('reliability in a real terminal (tmux)', () => {
 			writeFileSync(join(dir, 'wrap.py'), WRAPPER);
 			const [errFile, statusFile] = [join(dir, 'err'), join(dir, 'status')];
 			// Core files on, as a user with `ulimit -c unlimited` has them: a crash would leave one in `dir`.
-			const t = open(['sh', '-c', `ulimit -c unlimited 2>/dev/null; exec python3 wrap.py err status node ${root}dist/cli.js "$@"`, 'sh', ...args], 80, 24, dir);
+			const t = open(
+				['sh', '-c', `ulimit -c unlimited 2>/dev/null; exec python3 wrap.py err status node ${root}dist/cli.js "$@"`, 'sh', ...args],
+				80,
+				24,
+				dir,
+			);
 			await t.waitFor(/threadlab/, 5000);
 			await sleep(300);
 			t.hangUp();
@@ -87,13 +92,17 @@ describe.skipIf(!hasTmux)('reliability in a real terminal (tmux)', () => {
 		['stdin from /dev/null', 'node dist/cli.js hello -s 0.3 < /dev/null'],
 		['stdin a pipe with q in it', 'echo q | node dist/cli.js hello -s 0.3'],
 		['stdin closed', 'node dist/cli.js hello -s 0.3 <&-'],
-	])('%s, stdout a terminal: the scene runs, no raw-mode error, and it leaves by itself (exit 0)', async (_what, command) => {
-		const t = open(['sh', '-c', command]);
-		expect(await t.waitForExit(5000)).toBe(0);
-		const screen = t.screen();
-		expect(screen).toMatch(/hello at 0\.\d\d s, before thread2 woke/);
-		expect(screen).not.toMatch(/Raw mode|ERROR/);
-	}, 10_000);
+	])(
+		'%s, stdout a terminal: the scene runs, no raw-mode error, and it leaves by itself (exit 0)',
+		async (_what, command) => {
+			const t = open(['sh', '-c', command]);
+			expect(await t.waitForExit(5000)).toBe(0);
+			const screen = t.screen();
+			expect(screen).toMatch(/hello at 0\.\d\d s, before thread2 woke/);
+			expect(screen).not.toMatch(/Raw mode|ERROR/);
+		},
+		10_000,
+	);
 
 	it('TERM=dumb: plain lines as for a pipe, no cursor movement', async () => {
 		const t = open(['env', 'TERM=dumb', 'node', 'dist/cli.js', 'hello', '-s', '0.2']);
@@ -116,12 +125,16 @@ describe.skipIf(!hasTmux)('reliability in a real terminal (tmux)', () => {
 	it.each([
 		[300, 2],
 		[19, 30],
-	])('at %i×%i: "terminal too small" (or "too small"), never a blank screen', async (cols, rows) => {
-		const t = open(['node', 'dist/cli.js', 'sleepers'], cols, rows);
-		await t.waitFor(/too small/);
-		t.keys('q');
-		expect(await t.waitForExit(2000)).toBe(0);
-	}, 10_000);
+	])(
+		'at %i×%i: "terminal too small" (or "too small"), never a blank screen',
+		async (cols, rows) => {
+			const t = open(['node', 'dist/cli.js', 'sleepers'], cols, rows);
+			await t.waitFor(/too small/);
+			t.keys('q');
+			expect(await t.waitForExit(2000)).toBe(0);
+		},
+		10_000,
+	);
 
 	it('the tour at 40×12 keeps its header and its footer', async () => {
 		const t = open(['node', 'dist/cli.js', 'tour'], 40, 12);

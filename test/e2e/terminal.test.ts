@@ -97,18 +97,22 @@ describe.skipIf(!hasTmux)('threadlab in a real terminal (tmux)', () => {
 		await expectRestored(t);
 	}, 20_000);
 
-	it.each(['q', 'Escape', 'C-c'])('key %s while threads sleep: exit 0 within 500 ms, terminal restored, no process left', async (key) => {
-		const t = open(['sleepers', '-s', '5'], 100, 30);
-		await t.waitFor(/thread_4 \S+ sleeping/);
-		const pid = await t.pid();
-		const started = Date.now();
-		t.keys(key);
-		expect(await t.waitForExit(1000)).toBe(0);
-		expect(Date.now() - started).toBeLessThan(500);
-		expect(isAlive(pid)).toBe(false);
-		expect(t.processes()).toEqual([]);
-		await expectRestored(t);
-	}, 10_000);
+	it.each(['q', 'Escape', 'C-c'])(
+		'key %s while threads sleep: exit 0 within 500 ms, terminal restored, no process left',
+		async (key) => {
+			const t = open(['sleepers', '-s', '5'], 100, 30);
+			await t.waitFor(/thread_4 \S+ sleeping/);
+			const pid = await t.pid();
+			const started = Date.now();
+			t.keys(key);
+			expect(await t.waitForExit(1000)).toBe(0);
+			expect(Date.now() - started).toBeLessThan(500);
+			expect(isAlive(pid)).toBe(false);
+			expect(t.processes()).toEqual([]);
+			await expectRestored(t);
+		},
+		10_000,
+	);
 
 	it('a resize to 40×12 and back to 100×30 while running keeps the screen readable', async () => {
 		const t = open(['sleepers', '-s', '1.5'], 100, 30);
@@ -156,19 +160,23 @@ describe.skipIf(!hasTmux)('threadlab in a real terminal (tmux)', () => {
 		['SIGTERM', 143],
 		['SIGINT', 130],
 		['SIGHUP', 129],
-	] as const)('%s during a run: gone within 500 ms, exit %i, cursor shown, no orphan', async (signal, code) => {
-		const t = open(['sleepers', '-s', '5'], 100, 30);
-		await t.waitFor(/thread_4 \S+ sleeping/);
-		const pid = await t.pid();
-		expect(t.processes()).toEqual([pid]);
-		const started = Date.now();
-		process.kill(pid, signal);
-		await eventually(() => expect(isAlive(pid)).toBe(false), 500);
-		expect(Date.now() - started).toBeLessThan(500);
-		expect(await t.waitForExit(1000)).toBe(code);
-		expect(t.processes()).toEqual([]);
-		await expectRestored(t);
-	}, 10_000);
+	] as const)(
+		'%s during a run: gone within 500 ms, exit %i, cursor shown, no orphan',
+		async (signal, code) => {
+			const t = open(['sleepers', '-s', '5'], 100, 30);
+			await t.waitFor(/thread_4 \S+ sleeping/);
+			const pid = await t.pid();
+			expect(t.processes()).toEqual([pid]);
+			const started = Date.now();
+			process.kill(pid, signal);
+			await eventually(() => expect(isAlive(pid)).toBe(false), 500);
+			expect(Date.now() - started).toBeLessThan(500);
+			expect(await t.waitForExit(1000)).toBe(code);
+			expect(t.processes()).toEqual([]);
+			await expectRestored(t);
+		},
+		10_000,
+	);
 
 	it.each([
 		// 60 columns truncate the longer lines with `…`.
@@ -176,15 +184,19 @@ describe.skipIf(!hasTmux)('threadlab in a real terminal (tmux)', () => {
 		['hello', [], /elapsed 0\.\d\d s · hello at 0\.\d\d s, before thread2 woke/],
 		['join', [], /elapsed 0\.\d\d s · hello at 0\.\d\d s, after thread3 woke/],
 		['sequential', ['-t', '2'], /elapsed 0\.\d\d s · all at once would take 0\.30 s/],
-	] as const)('%s at 60×20 shows its summary line', async (scene, extra, summary) => {
-		const t = open([scene, ...extra, '-s', '0.3'], 60, 20);
-		await t.waitFor(summary, 5000);
-		expectReadable(t, 60);
-		expect(lines(t)[0]).toMatch(new RegExp(`^threadlab · ${scene}`));
-		expect(lines(t).at(-1)).toMatch(/q quit/);
-		t.keys('q');
-		expect(await t.waitForExit(1000)).toBe(0);
-	}, 10_000);
+	] as const)(
+		'%s at 60×20 shows its summary line',
+		async (scene, extra, summary) => {
+			const t = open([scene, ...extra, '-s', '0.3'], 60, 20);
+			await t.waitFor(summary, 5000);
+			expectReadable(t, 60);
+			expect(lines(t)[0]).toMatch(new RegExp(`^threadlab · ${scene}`));
+			expect(lines(t).at(-1)).toMatch(/q quit/);
+			t.keys('q');
+			expect(await t.waitForExit(1000)).toBe(0);
+		},
+		10_000,
+	);
 });
 
 describe.skipIf(!hasTmux)('the race and a failing thread in a real terminal (tmux, 100×30)', () => {
@@ -277,19 +289,23 @@ describe.skipIf(!hasTmux)('the race and a failing thread in a real terminal (tmu
 });
 
 describe('stdout closing under it (EPIPE)', () => {
-	it.each([1, 3])('threadlab | head -%i: quiet, exit 0, quick', async (n) => {
-		const started = Date.now();
-		const child = spawn('sh', ['-c', `(node dist/cli.js sleepers -s 0.3; echo "exit $?" >&2) | head -${n}`], {cwd: root});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-		const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-		expect(Date.now() - started).toBeLessThan(2500);
-		expect(status).toBe(0);
-		expect(stderr).toBe('exit 0\n');
-		const out = stdout.trimEnd().split('\n');
-		expect(out).toHaveLength(n);
-		for (const line of out) expect(line).toMatch(/^I am thread_\d\. Going to sleep for 0\.3 seconds$/);
-	}, 10_000);
+	it.each([1, 3])(
+		'threadlab | head -%i: quiet, exit 0, quick',
+		async (n) => {
+			const started = Date.now();
+			const child = spawn('sh', ['-c', `(node dist/cli.js sleepers -s 0.3; echo "exit $?" >&2) | head -${n}`], {cwd: root});
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+			child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+			const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+			expect(Date.now() - started).toBeLessThan(2500);
+			expect(status).toBe(0);
+			expect(stderr).toBe('exit 0\n');
+			const out = stdout.trimEnd().split('\n');
+			expect(out).toHaveLength(n);
+			for (const line of out) expect(line).toMatch(/^I am thread_\d\. Going to sleep for 0\.3 seconds$/);
+		},
+		10_000,
+	);
 });

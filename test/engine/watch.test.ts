@@ -15,7 +15,11 @@ afterAll(async () => pool.terminate());
 async function changesInASecond(timing: {fps: number; frameMs: number}): Promise<number> {
 	const run = await RealRun.prepare(pool, SCENES.sleepers.program({threads: 2, sleep: 5}));
 	let changes = 0;
-	const clock = watchRuns(() => [run], timing, () => changes++);
+	const clock = watchRuns(
+		() => [run],
+		timing,
+		() => changes++,
+	);
 	void run.run();
 	await new Promise((resolve) => setTimeout(resolve, 1000));
 	clock.stop();
@@ -29,9 +33,13 @@ describe('watchRuns', () => {
 		const run = await RealRun.prepare(pool, SCENES.start.program({threads: 1, sleep: 0.3}));
 		const changes: Array<{at: number; events: number}> = [];
 		const started = performance.now();
-		const clock = watchRuns(() => [run], {fps: 30, frameMs: 2000}, () => {
-			changes.push({at: performance.now() - started, events: run.sample().events.length});
-		});
+		const clock = watchRuns(
+			() => [run],
+			{fps: 30, frameMs: 2000},
+			() => {
+				changes.push({at: performance.now() - started, events: run.sample().events.length});
+			},
+		);
 		const ran = run.run();
 		clock.poke();
 		const sample = await ran;

@@ -1,5 +1,5 @@
 /** Render a component the way the app does, at a fixed theme, and read the frame back as plain text. */
-import React, {type ReactElement} from 'react';
+import type {ReactElement} from 'react';
 import {render} from 'ink-testing-library';
 import stripAnsi from 'strip-ansi';
 import {ThemeContext, makeTheme} from '../../source/ui/theme.js';

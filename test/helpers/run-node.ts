@@ -34,7 +34,11 @@ export interface NodeOptions {
 export function runNode(args: readonly string[], {env = {}, timeoutMs, onStdout, fd3 = false}: NodeOptions): Promise<NodeResult> {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
-		const child = spawn(process.execPath, args, {cwd: root, env: {...PLAIN_ENV, ...env}, stdio: ['ignore', 'pipe', 'pipe', ...(fd3 ? (['pipe'] as const) : [])]});
+		const child = spawn(process.execPath, args, {
+			cwd: root,
+			env: {...PLAIN_ENV, ...env},
+			stdio: ['ignore', 'pipe', 'pipe', ...(fd3 ? (['pipe'] as const) : [])],
+		});
 		const result: NodeResult = {code: null, signal: null, stdout: '', stderr: '', fd3: '', ms: 0};
 		child.stdio[3]?.on('data', (chunk: Buffer) => (result.fd3 += chunk.toString()));
 		child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {

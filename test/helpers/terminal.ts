@@ -83,7 +83,11 @@ export class Terminal {
 	}
 
 	private tmux(...args: string[]): string {
-		return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], {encoding: 'utf8', env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe']});
+		return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], {
+			encoding: 'utf8',
+			env: cleanEnv(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 	}
 
 	/** What a person sees. `joined`: lines the terminal wrapped come back as one long line. */
@@ -94,7 +98,11 @@ export class Terminal {
 	/** Poll the screen until it matches (or, with `gone`, stops matching); returns that screen. */
 	async waitFor(pattern: string | RegExp, timeoutMs = 5000, {gone = false} = {}): Promise<string> {
 		const matches = (screen: string) => (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen)) !== gone;
-		return poll(() => [this.screen()].find(matches), timeoutMs, () => `${gone ? 'absence of ' : ''}${String(pattern)}; screen:\n${this.screen()}`);
+		return poll(
+			() => [this.screen()].find(matches),
+			timeoutMs,
+			() => `${gone ? 'absence of ' : ''}${String(pattern)}; screen:\n${this.screen()}`,
+		);
 	}
 
 	/** tmux send-keys syntax: 'r', '?', 'Escape', 'C-c'. */
@@ -108,7 +116,11 @@ export class Terminal {
 
 	/** The program's own pid (the wrapper shell exec'd into it). */
 	pid(timeoutMs = 5000): Promise<number> {
-		return poll(() => readNumber(this.files.pid), timeoutMs, () => 'the program to start');
+		return poll(
+			() => readNumber(this.files.pid),
+			timeoutMs,
+			() => 'the program to start',
+		);
 	}
 
 	/** The exit status once the program ended, else undefined. */
@@ -117,7 +129,11 @@ export class Terminal {
 	}
 
 	waitForExit(timeoutMs = 5000): Promise<number> {
-		return poll(() => this.exitStatus(), timeoutMs, () => `the program to exit; screen:\n${this.screen()}`);
+		return poll(
+			() => this.exitStatus(),
+			timeoutMs,
+			() => `the program to exit; screen:\n${this.screen()}`,
+		);
 	}
 
 	/** `stty -a` of the terminal, to check that raw mode was turned off. */
@@ -146,7 +162,11 @@ export class Terminal {
 
 	/** Poll the raw output until it contains `text` (the logging `cat` may lag a little); returns it all. */
 	async waitForRaw(text: string, timeoutMs = 2000): Promise<string> {
-		return poll(() => [this.raw()].find((raw) => raw.includes(text)), timeoutMs, () => JSON.stringify(text)).catch(() => this.raw());
+		return poll(
+			() => [this.raw()].find((raw) => raw.includes(text)),
+			timeoutMs,
+			() => JSON.stringify(text),
+		).catch(() => this.raw());
 	}
 
 	/** Pids of live processes that carry this terminal's marker: the program, or its orphans. */

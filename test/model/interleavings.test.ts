@@ -5,7 +5,9 @@ import type {CounterMode} from '../../source/model/types.js';
 
 const STEPS: Record<CounterMode, number> = {unsafe: 2, mutex: 4, atomic: 1};
 const MODES: CounterMode[] = ['unsafe', 'mutex', 'atomic'];
-const SHAPES: RaceShape[] = MODES.flatMap((mode) => [2, 3, 4].flatMap((threads) => [1, 2, 3, 4].map((increments) => ({threads, increments, mode}))));
+const SHAPES: RaceShape[] = MODES.flatMap((mode) =>
+	[2, 3, 4].flatMap((threads) => [1, 2, 3, 4].map((increments) => ({threads, increments, mode}))),
+);
 const label = ({threads, increments, mode}: RaceShape) => `${threads}×${increments} ${mode}`;
 
 const counted = new Map<string, InterleavingCount>();
@@ -100,7 +102,16 @@ describe('countInterleavings', () => {
 	it('3×3 unsafe: 17,153,136 schedules, as many in its histogram', () => {
 		const result = count({threads: 3, increments: 3, mode: 'unsafe'});
 		expect(result.schedules).toBe(17_153_136n);
-		expect(plain(result.byFinal)).toEqual({2: 155_040, 3: 3_188_244, 4: 6_150_036, 5: 5_058_180, 6: 2_105_244, 7: 449_352, 8: 45_360, 9: 1680});
+		expect(plain(result.byFinal)).toEqual({
+			2: 155_040,
+			3: 3_188_244,
+			4: 6_150_036,
+			5: 5_058_180,
+			6: 2_105_244,
+			7: 449_352,
+			8: 45_360,
+			9: 1680,
+		});
 		expect([...result.byFinal.values()].reduce((a, b) => a + b)).toBe(17_153_136n);
 	});
 
@@ -149,22 +160,41 @@ const SMALL = SHAPES.filter(({threads, increments, mode}) => multinomial(threads
 describe('brute force against the count', () => {
 	it('covers every shape of at most 8 steps, in each mode', () => {
 		const eight = SHAPES.filter(({threads, increments, mode}) => threads * increments * STEPS[mode] <= 8);
-		expect(eight.map(label)).toEqual(['2×1 unsafe', '2×2 unsafe', '3×1 unsafe', '4×1 unsafe', '2×1 mutex', '2×1 atomic', '2×2 atomic', '2×3 atomic', '2×4 atomic', '3×1 atomic', '3×2 atomic', '4×1 atomic', '4×2 atomic']);
+		expect(eight.map(label)).toEqual([
+			'2×1 unsafe',
+			'2×2 unsafe',
+			'3×1 unsafe',
+			'4×1 unsafe',
+			'2×1 mutex',
+			'2×1 atomic',
+			'2×2 atomic',
+			'2×3 atomic',
+			'2×4 atomic',
+			'3×1 atomic',
+			'3×2 atomic',
+			'4×1 atomic',
+			'4×2 atomic',
+		]);
 		for (const shape of eight) expect(SMALL).toContain(shape);
 	});
 
-	it.each(SMALL.map((shape) => [label(shape), shape] as const))('%s: enumeration = every valid ordering, and the same histogram', (_, shape) => {
-		const valid = [...orderings(shape.threads, shape.increments * STEPS[shape.mode])].filter((schedule) => simulate(shape, schedule) !== null);
-		const listed = [...enumerateSchedules(shape)];
-		expect(listed).toEqual(valid);
-		const byFinal = new Map<number, bigint>();
-		for (const schedule of listed) {
-			const final = simulate(shape, schedule)!;
-			byFinal.set(final, (byFinal.get(final) ?? 0n) + 1n);
-			expect(replay(shape, schedule).at(-1)?.counter).toBe(final);
-		}
-		expect(plain(count(shape).byFinal)).toEqual(plain(byFinal));
-	});
+	it.each(SMALL.map((shape) => [label(shape), shape] as const))(
+		'%s: enumeration = every valid ordering, and the same histogram',
+		(_, shape) => {
+			const valid = [...orderings(shape.threads, shape.increments * STEPS[shape.mode])].filter(
+				(schedule) => simulate(shape, schedule) !== null,
+			);
+			const listed = [...enumerateSchedules(shape)];
+			expect(listed).toEqual(valid);
+			const byFinal = new Map<number, bigint>();
+			for (const schedule of listed) {
+				const final = simulate(shape, schedule)!;
+				byFinal.set(final, (byFinal.get(final) ?? 0n) + 1n);
+				expect(replay(shape, schedule).at(-1)?.counter).toBe(final);
+			}
+			expect(plain(count(shape).byFinal)).toEqual(plain(byFinal));
+		},
+	);
 });
 
 describe('exampleSchedule', () => {
@@ -196,7 +226,11 @@ describe('exampleSchedule', () => {
 		// three increments (3), thread_2 two (5); thread_1 writes 1 over them, thread_2 reads that
 		// 1, thread_1 ends at 3, and thread_2 writes its 1 + 1 last.
 		expect(schedules[0]?.schedule?.join('')).toBe('010000022221121112');
-		expect(replay(shape, schedules[0]!.schedule!).map((s) => s.counter).join(' ')).toBe('0 0 1 1 2 2 3 3 4 4 5 1 1 1 2 2 3 2');
+		expect(
+			replay(shape, schedules[0]!.schedule!)
+				.map((s) => s.counter)
+				.join(' '),
+		).toBe('0 0 1 1 2 2 3 3 4 4 5 1 1 1 2 2 3 2');
 	});
 });
 
@@ -216,17 +250,34 @@ describe('replay', () => {
 			'thread_0 wrote 2',
 		]);
 		expect(steps.map((s) => s.lost)).toEqual([0, 0, 0, 0, 0, 2, 2, 2]);
-		expect(steps[5]).toMatchObject({thread: 0, step: 'write', counter: 1, threads: [{pc: 2, done: 1, next: 'read', register: 0}, {pc: 4, done: 2, next: null, register: 1}]});
-		expect(replay({threads: 2, increments: 1, mode: 'unsafe'}, [0, 1, 1, 0]).at(-1)?.text).toBe("thread_0 wrote 1, erasing thread_1's update: one is lost");
+		expect(steps[5]).toMatchObject({
+			thread: 0,
+			step: 'write',
+			counter: 1,
+			threads: [
+				{pc: 2, done: 1, next: 'read', register: 0},
+				{pc: 4, done: 2, next: null, register: 1},
+			],
+		});
+		expect(replay({threads: 2, increments: 1, mode: 'unsafe'}, [0, 1, 1, 0]).at(-1)?.text).toBe(
+			"thread_0 wrote 1, erasing thread_1's update: one is lost",
+		);
 	});
 
 	it('mutex and atomic steps, and a schedule that cannot run', () => {
 		const mutex: RaceShape = {threads: 2, increments: 1, mode: 'mutex'};
-		expect(replay(mutex, [1, 1, 1, 1, 0, 0, 0, 0]).map((s) => s.text).slice(0, 4)).toEqual(['thread_1 took the lock', 'thread_1 read 0', 'thread_1 wrote 1', 'thread_1 released the lock']);
+		expect(
+			replay(mutex, [1, 1, 1, 1, 0, 0, 0, 0])
+				.map((s) => s.text)
+				.slice(0, 4),
+		).toEqual(['thread_1 took the lock', 'thread_1 read 0', 'thread_1 wrote 1', 'thread_1 released the lock']);
 		expect(() => replay(mutex, [0, 1])).toThrow(/thread 1 cannot step/);
 		const atomic = replay({threads: 2, increments: 1, mode: 'atomic'}, [1, 0]);
 		expect(atomic.map((s) => s.text)).toEqual(['thread_1 added 1 atomically to 0', 'thread_0 added 1 atomically to 1']);
-		expect(atomic[1]?.threads).toEqual([{pc: 1, done: 1, next: null, register: null}, {pc: 1, done: 1, next: null, register: null}]);
+		expect(atomic[1]?.threads).toEqual([
+			{pc: 1, done: 1, next: null, register: null},
+			{pc: 1, done: 1, next: null, register: null},
+		]);
 		expect(() => replay(unsafe, [0, 0, 0, 0, 0])).toThrow(RangeError);
 	});
 });

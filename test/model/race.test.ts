@@ -17,8 +17,24 @@ describe('findCollision, on hand-made read logs', () => {
 	});
 
 	it('ignores a value one thread read twice, and finds none in a clean log', () => {
-		expect(findCollision([[1, 1, 2], [3, 4]], names)).toBeNull();
-		expect(findCollision([[0, 2, 4], [1, 3, 5]], names)).toBeNull();
+		expect(
+			findCollision(
+				[
+					[1, 1, 2],
+					[3, 4],
+				],
+				names,
+			),
+		).toBeNull();
+		expect(
+			findCollision(
+				[
+					[0, 2, 4],
+					[1, 3, 5],
+				],
+				names,
+			),
+		).toBeNull();
 		expect(findCollision([], names)).toBeNull();
 	});
 
@@ -39,14 +55,40 @@ function race(mode: 'unsafe' | 'mutex' | 'atomic', counter: number, progress: nu
 		threads: progress.map((done, i) => thread(names[i]!, done, finished ? 'done' : 'running')),
 		events: [],
 		finished,
-		race: {mode, increments: 100, workMicros: 200, expected: progress.length * 100, counter, holder: mode === 'mutex' && !finished ? 2 : -1, contended: mode === 'mutex' ? 37 : 0, ...(mode === 'unsafe' ? {reads: [[5, 6], [6, 7]]} : {})},
+		race: {
+			mode,
+			increments: 100,
+			workMicros: 200,
+			expected: progress.length * 100,
+			counter,
+			holder: mode === 'mutex' && !finished ? 2 : -1,
+			contended: mode === 'mutex' ? 37 : 0,
+			...(mode === 'unsafe'
+				? {
+						reads: [
+							[5, 6],
+							[6, 7],
+						],
+					}
+				: {}),
+		},
 	};
 }
 
 describe('raceResult', () => {
 	it('unsafe: lost = increments done − counter, with the collision', () => {
 		const r = raceResult(race('unsafe', 130, [100, 100]))!;
-		expect(r).toMatchObject({mode: 'unsafe', threads: 2, expected: 200, actual: 130, lost: 70, lostPercent: 35, elapsedMs: 500, opsPerSec: 400, finished: true});
+		expect(r).toMatchObject({
+			mode: 'unsafe',
+			threads: 2,
+			expected: 200,
+			actual: 130,
+			lost: 70,
+			lostPercent: 35,
+			elapsedMs: 500,
+			opsPerSec: 400,
+			finished: true,
+		});
 		expect(r.collision).toEqual({first: 'thread_0', second: 'thread_1', value: 6});
 	});
 
@@ -64,8 +106,12 @@ describe('raceResult', () => {
 
 describe('raceLine', () => {
 	it('is one line with expected / actual / lost / elapsed / rate', () => {
-		expect(raceLine(raceResult(race('unsafe', 130, [100, 100]))!)).toBe('unsafe · expected 200 · actual 130 · lost 70 (35.0%) · elapsed 0.50 s · 400 increments/s');
-		expect(raceLine(raceResult(race('mutex', 200, [100, 100]))!)).toBe('mutex  · expected 200 · actual 200 · lost 0 (0.0%) · elapsed 0.50 s · 400 increments/s · contended 37');
+		expect(raceLine(raceResult(race('unsafe', 130, [100, 100]))!)).toBe(
+			'unsafe · expected 200 · actual 130 · lost 70 (35.0%) · elapsed 0.50 s · 400 increments/s',
+		);
+		expect(raceLine(raceResult(race('mutex', 200, [100, 100]))!)).toBe(
+			'mutex  · expected 200 · actual 200 · lost 0 (0.0%) · elapsed 0.50 s · 400 increments/s · contended 37',
+		);
 	});
 
 	it('compacts rates', () => {

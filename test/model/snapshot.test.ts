@@ -14,7 +14,9 @@ function sample(over: Partial<Sample> = {}): Sample {
 
 /** n threads that slept `sleep` s from ~0 and are done; the scene took `clockMs`. */
 function sleepers(scene: string, n: number, sleep: number, clockMs: number): Sample {
-	const threads = Array.from({length: n}, (_, i) => thread(`thread_${i}`, {state: 'done', sleepSeconds: sleep, startMs: i, wakeMs: i + sleep * 1000, endMs: i + sleep * 1000}));
+	const threads = Array.from({length: n}, (_, i) =>
+		thread(`thread_${i}`, {state: 'done', sleepSeconds: sleep, startMs: i, wakeMs: i + sleep * 1000, endMs: i + sleep * 1000}),
+	);
 	return sample({scene, clockMs, main: 'done', threads, finished: true});
 }
 
@@ -99,11 +101,23 @@ describe('toSnapshot: rows', () => {
 	});
 
 	it('a thread not started yet has no elapsed time', () => {
-		expect(rows([thread('thread_0')], 900)[0]).toEqual({name: 'thread_0', state: 'new', progress: 0, elapsedMs: 0, targetMs: 2000, local: 0});
+		expect(rows([thread('thread_0')], 900)[0]).toEqual({
+			name: 'thread_0',
+			state: 'new',
+			progress: 0,
+			elapsedMs: 0,
+			targetMs: 2000,
+			local: 0,
+		});
 	});
 
 	it("the main row: its state, threads finished, the scene's clock", () => {
-		const threads = [thread('a', {state: 'done'}), thread('b', {state: 'failed'}), thread('c', {state: 'sleeping'}), thread('d', {state: 'awake'})];
+		const threads = [
+			thread('a', {state: 'done'}),
+			thread('b', {state: 'failed'}),
+			thread('c', {state: 'sleeping'}),
+			thread('d', {state: 'awake'}),
+		];
 		expect(toSnapshot(sample({clockMs: 1234, main: 'joining', threads})).main).toEqual({state: 'joining', progress: 0.5, elapsedMs: 1234});
 		expect(toSnapshot(sample({main: 'done'})).main.progress).toBe(1);
 	});

@@ -43,12 +43,16 @@ export class SimRun implements Lab {
 		this.#program = program;
 		this.#rng = xoroshiro128plus(seed | 0);
 		this.#threads = program.threads.map(() => ({state: 'new', startMs: null, wakeMs: null, endMs: null, progress: 0, local: 0, reads: []}));
-		this.#race = new SimRace(this.#threads, program.threads.map((spec) => spec.job), {
-			schedule: (thread, kind, delayMs) => this.#schedule(thread, kind, delayMs),
-			cost: (base, spread) => this.#cost(base, spread),
-			random: (max) => this.#random(max),
-			finish: (thread) => this.#finish(thread),
-		});
+		this.#race = new SimRace(
+			this.#threads,
+			program.threads.map((spec) => spec.job),
+			{
+				schedule: (thread, kind, delayMs) => this.#schedule(thread, kind, delayMs),
+				cost: (base, spread) => this.#cost(base, spread),
+				random: (max) => this.#random(max),
+				finish: (thread) => this.#finish(thread),
+			},
+		);
 	}
 
 	get finished(): boolean {
@@ -167,7 +171,10 @@ export class SimRun implements Lab {
 	}
 
 	#perform({thread: index, kind}: Step): void {
-		if (kind !== 'wake') return this.#race.perform(index, kind);
+		if (kind !== 'wake') {
+			this.#race.perform(index, kind);
+			return;
+		}
 		const thread = this.#threads[index]!;
 		thread.wakeMs = this.#now;
 		this.#events.push({kind: 'wake', thread: index, atMs: this.#now});

@@ -73,9 +73,7 @@ export class SimSession {
 
 	/** Labels of the programs started so far, lane by lane in start order (`race unsafe`, `sleepers`). */
 	get started(): string[] {
-		return this.#lanes.flatMap((lane) =>
-			lane.programs.slice(0, lane.done.length + (lane.run ? 1 : 0)).map(programLabel),
-		);
+		return this.#lanes.flatMap((lane) => lane.programs.slice(0, lane.done.length + (lane.run ? 1 : 0)).map(programLabel));
 	}
 
 	get finished(): boolean {

@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import {truncate} from '../../model/format.js';
 import type {Snapshot} from '../../model/snapshot.js';
@@ -28,7 +27,10 @@ export function DashboardView(props: DashboardViewProps) {
 	const fixedLines = 2 + 1 + 1 + 1 + (props.keys.length > 0 ? 1 : 0) + 1;
 	// The panel keeps at least its column names, actual, lost, the collision and one worker line.
 	const minPanel = 5;
-	const table = tableHeight(sleepers.threads.length, Math.max(2, Math.min(sleepers.threads.length + 1, props.height - fixedLines - minPanel)));
+	const table = tableHeight(
+		sleepers.threads.length,
+		Math.max(2, Math.min(sleepers.threads.length + 1, props.height - fixedLines - minPanel)),
+	);
 	const panelRoom = props.height - fixedLines - table;
 	const panelHeight = Math.max(1, Math.min(panelRoom, lockPanelHeight(workers, true, true)));
 	const summary = sleepers.summary?.line ?? runningStatus(sleepers, theme, 'sleepers running');

@@ -1,17 +1,34 @@
-import React, {memo} from 'react';
+import {memo} from 'react';
 import {Box, Text} from 'ink';
 import {truncate} from '../../model/format.js';
 import {useTheme} from '../theme.js';
 
 /** `threadlab · scene · title` on the left, what runs it (`real threads`, `simulated · seed 42`) on the right. */
-export const Header = memo(function Header({scene, title, label, lesson, width}: {scene: string; title: string; label: string; lesson: string; width: number}) {
+export const Header = memo(function Header({
+	scene,
+	title,
+	label,
+	lesson,
+	width,
+}: {
+	scene: string;
+	title: string;
+	label: string;
+	lesson: string;
+	width: number;
+}) {
 	const theme = useTheme();
 	const dot = ` ${theme.glyphs.dot} `;
 	// The program and the scene come first: the label shortens to its first part
 	// (`real threads`), then goes, before they would be cut.
 	const needed = `threadlab${dot}${scene}`.length;
-	const shown = [label, label.split(' · ')[0] ?? '', ''].map((text) => theme.text(text)).find((text) => width - text.length - 1 >= needed) ?? '';
-	const left = truncate(`threadlab${dot}${scene}${dot}${title}`, Math.max(0, width - shown.length - (shown ? 1 : 0)), theme.glyphs.ellipsis);
+	const shown =
+		[label, label.split(' · ')[0] ?? '', ''].map((text) => theme.text(text)).find((text) => width - text.length - 1 >= needed) ?? '';
+	const left = truncate(
+		`threadlab${dot}${scene}${dot}${title}`,
+		Math.max(0, width - shown.length - (shown ? 1 : 0)),
+		theme.glyphs.ellipsis,
+	);
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate">

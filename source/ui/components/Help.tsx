@@ -1,11 +1,21 @@
-import React, {memo} from 'react';
+import {memo} from 'react';
 import {Box, Text} from 'ink';
 import {truncate} from '../../model/format.js';
 import type {KeyHint} from './Footer.js';
 import {useTheme} from '../theme.js';
 
 /** `?`: every key, then the notebook's Python cell this scene runs. */
-export const Help = memo(function Help({keys, code, height, width}: {keys: readonly KeyHint[]; code: readonly string[]; height: number; width: number}) {
+export const Help = memo(function Help({
+	keys,
+	code,
+	height,
+	width,
+}: {
+	keys: readonly KeyHint[];
+	code: readonly string[];
+	height: number;
+	width: number;
+}) {
 	const theme = useTheme();
 	const lines = [
 		...keys.map((key) => ({text: theme.text(`${key.keys.padEnd(14)}${key.action}`), code: false})),

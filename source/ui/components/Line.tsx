@@ -1,4 +1,4 @@
-import React, {memo} from 'react';
+import {memo} from 'react';
 import {Text} from 'ink';
 import {useTheme} from '../theme.js';
 
@@ -23,8 +23,10 @@ export const Line = memo(
 			</Text>
 		);
 	},
-	(a, b) => a.segments.length === b.segments.length && a.segments.every((s, i) => {
-		const t = b.segments[i]!;
-		return s.text === t.text && s.color === t.color && s.bold === t.bold && s.inverse === t.inverse;
-	}),
+	(a, b) =>
+		a.segments.length === b.segments.length &&
+		a.segments.every((s, i) => {
+			const t = b.segments[i]!;
+			return s.text === t.text && s.color === t.color && s.bold === t.bold && s.inverse === t.inverse;
+		}),
 );

@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box} from 'ink';
 import {fixed, grouped, right, truncate} from '../../model/format.js';
 import {compact, collisionText} from '../../model/race.js';
@@ -60,12 +59,31 @@ function workerCell(snapshot: Snapshot | null, index: number, width: number, the
 		{text: name},
 		{text: `${stateIcon(row.state, snapshot.clockMs, theme)} ${word}`, color},
 		{text: register, color: theme.accent},
-		{text: barWidth >= 3 ? bar(row.progress, barWidth, theme.glyphs.barFull, theme.glyphs.barEmpty) + ' ' : ' '.repeat(Math.max(0, rest - word.length)), color},
+		{
+			text:
+				barWidth >= 3
+					? bar(row.progress, barWidth, theme.glyphs.barFull, theme.glyphs.barEmpty) + ' '
+					: ' '.repeat(Math.max(0, rest - word.length)),
+			color,
+		},
 	];
 }
 
 /** Which lines survive when the panel must fit fewer lines: higher first. */
-const PRIORITY: Record<string, number> = {header: 10, actual: 9, lost: 9, caught: 8, expected: 7, workers: 6, elapsed: 5, rate: 5, holder: 4, contended: 4, title: 3, explain: 2};
+const PRIORITY: Record<string, number> = {
+	header: 10,
+	actual: 9,
+	lost: 9,
+	caught: 8,
+	expected: 7,
+	workers: 6,
+	elapsed: 5,
+	rate: 5,
+	holder: 4,
+	contended: 4,
+	title: 3,
+	explain: 2,
+};
 
 /**
  * The shared counter, mode by mode, side by side: expected, actual, lost,
@@ -73,7 +91,19 @@ const PRIORITY: Record<string, number> = {header: 10, actual: 9, lost: 9, caught
  * workers; then one collision caught in the unsafe run. At most `maxLines`
  * lines: the least telling ones go first, workers collapse into `+N more`.
  */
-export function LockPanel({columns, width, maxLines, explain, registers = false}: {columns: readonly LockColumn[]; width: number; maxLines: number; explain?: string; registers?: boolean}) {
+export function LockPanel({
+	columns,
+	width,
+	maxLines,
+	explain,
+	registers = false,
+}: {
+	columns: readonly LockColumn[];
+	width: number;
+	maxLines: number;
+	explain?: string;
+	registers?: boolean;
+}) {
 	const theme = useTheme();
 	const label = width < 60 ? 10 : LABEL;
 	const cell = Math.max(8, Math.floor((width - label) / Math.max(1, columns.length)));
@@ -106,8 +136,16 @@ export function LockPanel({columns, width, maxLines, explain, registers = false}
 		});
 	}
 	const collision = columns.map((c) => c.snapshot?.race?.collision).find((c) => c);
-	const caught = collision && {name: 'caught', segments: [{text: 'caught'.padEnd(label), color: theme.muted}, {text: truncate(theme.text(`${collisionText(collision)}: one update lost`), width - label, theme.glyphs.ellipsis), color: theme.bad}]};
-	const closing = explain ? {name: 'explain', segments: [{text: truncate(explain, width, theme.glyphs.ellipsis), color: theme.muted}]} : undefined;
+	const caught = collision && {
+		name: 'caught',
+		segments: [
+			{text: 'caught'.padEnd(label), color: theme.muted},
+			{text: truncate(theme.text(`${collisionText(collision)}: one update lost`), width - label, theme.glyphs.ellipsis), color: theme.bad},
+		],
+	};
+	const closing = explain
+		? {name: 'explain', segments: [{text: truncate(explain, width, theme.glyphs.ellipsis), color: theme.muted}]}
+		: undefined;
 	const workers = Math.max(0, ...columns.map((c) => c.snapshot?.threads.length ?? 0));
 	// Keep the most telling lines, one line for workers at least, then give workers the rest.
 	const others = [...lines, ...(caught ? [caught] : []), ...(closing ? [closing] : [])];
@@ -121,12 +159,18 @@ export function LockPanel({columns, width, maxLines, explain, registers = false}
 			segments: [
 				{text: (index === 0 ? 'workers' : '').padEnd(label), color: theme.muted},
 				...columns.flatMap((c) =>
-					more ? [{text: `+${workers - index} more`.padEnd(cell), color: theme.muted}] : [...workerCell(c.snapshot, index, cell - 1, theme, registers), {text: ' '}],
+					more
+						? [{text: `+${workers - index} more`.padEnd(cell), color: theme.muted}]
+						: [...workerCell(c.snapshot, index, cell - 1, theme, registers), {text: ' '}],
 				),
 			],
 		};
 	});
-	const ordered = [...lines.filter((line) => kept.has(line)), ...workerLines, ...[caught, closing].filter((line) => line && kept.has(line))];
+	const ordered = [
+		...lines.filter((line) => kept.has(line)),
+		...workerLines,
+		...[caught, closing].filter((line) => line && kept.has(line)),
+	];
 	return (
 		<Box flexDirection="column">
 			{ordered.map((line, index) => (

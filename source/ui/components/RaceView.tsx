@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import type {CounterMode} from '../../model/types.js';
 import {fixed, truncate} from '../../model/format.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import {truncate} from '../../model/format.js';
 import type {Snapshot} from '../../model/snapshot.js';

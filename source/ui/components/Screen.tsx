@@ -1,9 +1,7 @@
-import React from 'react';
 import type {View} from '../../lessons/view.js';
 import {COUNTER_MODES, type CounterMode} from '../../engine/jobs.js';
 import {idleSample} from '../../model/idle.js';
 import {type Snapshot, toSnapshot} from '../../model/snapshot.js';
-import {SCENES} from '../../lessons/index.js';
 import {DashboardView} from './DashboardView.js';
 import type {KeyHint} from './Footer.js';
 import type {LockColumn} from './LockPanel.js';
@@ -52,7 +50,14 @@ export function Screen(props: ScreenProps) {
 			return <RaceView {...common} columns={columnsOf(props, COUNTER_MODES)} registers={props.registers ?? false} />;
 		case 'dashboard': {
 			const sleepers = props.snapshots[0]?.[0] ?? toSnapshot(idleSample('sleepers', []));
-			return <DashboardView {...common} sleepers={sleepers} columns={columnsOf(props, ['unsafe', 'mutex'])} registers={props.registers ?? false} />;
+			return (
+				<DashboardView
+					{...common}
+					sleepers={sleepers}
+					columns={columnsOf(props, ['unsafe', 'mutex'])}
+					registers={props.registers ?? false}
+				/>
+			);
 		}
 	}
 }

@@ -1,4 +1,4 @@
-import React, {memo} from 'react';
+import {memo} from 'react';
 import {Text} from 'ink';
 import {truncate} from '../../model/format.js';
 import {bar} from './ProgressBar.js';

@@ -1,4 +1,4 @@
-import React, {memo} from 'react';
+import {memo} from 'react';
 import {Box, Text} from 'ink';
 import {clock, seconds} from '../../model/format.js';
 import type {MainRowModel, ThreadRowModel} from '../../model/snapshot.js';
@@ -25,7 +25,19 @@ export function tableHeight(threads: number, maxLines: number): number {
  * The main thread's row, then one row per thread. When the threads outnumber
  * `maxLines`, the last line says how many more there are, by state.
  */
-export const ThreadTable = memo(function ThreadTable({main, threads, clockMs, width, maxLines}: {main: MainRowModel; threads: readonly ThreadRowModel[]; clockMs: number; width: number; maxLines: number}) {
+export const ThreadTable = memo(function ThreadTable({
+	main,
+	threads,
+	clockMs,
+	width,
+	maxLines,
+}: {
+	main: MainRowModel;
+	threads: readonly ThreadRowModel[];
+	clockMs: number;
+	width: number;
+	maxLines: number;
+}) {
 	const theme = useTheme();
 	const lines = tableHeight(threads.length, maxLines);
 	const collapsed = threads.length + 1 > lines;

@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import wrapAnsi from 'wrap-ansi';
 import {truncate} from '../../model/format.js';
@@ -25,7 +24,17 @@ export interface TourViewProps extends ChromeProps {
 }
 
 /** The live scene under a slide, in the lines it is given. */
-function SlideScene({snapshots, width, lines, registers}: {snapshots: readonly (readonly Snapshot[])[]; width: number; lines: number; registers: boolean}) {
+function SlideScene({
+	snapshots,
+	width,
+	lines,
+	registers,
+}: {
+	snapshots: readonly (readonly Snapshot[])[];
+	width: number;
+	lines: number;
+	registers: boolean;
+}) {
 	const theme = useTheme();
 	const snapshot = snapshots[0]?.[0];
 	if (!snapshot || lines < 2) return null;

@@ -6,7 +6,8 @@ import {idleSample} from '../../model/idle.js';
 import {type Snapshot, framesKey, toSnapshot} from '../../model/snapshot.js';
 import {useMarker} from '../markers.js';
 
-const idle = (lanes: readonly RunProgram[][]) => lanes.map((lane) => lane.map((program) => toSnapshot(idleSample(program.scene, program.threads, program.race))));
+const idle = (lanes: readonly RunProgram[][]) =>
+	lanes.map((lane) => lane.map((program) => toSnapshot(idleSample(program.scene, program.threads, program.race))));
 
 /**
  * Runs `lanes` on real workers: lanes side by side, the programs of a lane one
@@ -15,10 +16,18 @@ const idle = (lanes: readonly RunProgram[][]) => lanes.map((lane) => lane.map((p
  * change (so Ink only re-renders) when something visible moved.
  * A new `lanes` or `runKey` aborts what runs and starts again (`r`).
  */
-export function useRuns(pool: WorkerPool, lanes: readonly RunProgram[][], fps: number, frameMs: number, runKey: number, onError: (error: unknown) => void): Snapshot[][] {
+export function useRuns(
+	pool: WorkerPool,
+	lanes: readonly RunProgram[][],
+	fps: number,
+	frameMs: number,
+	runKey: number,
+	onError: (error: unknown) => void,
+): Snapshot[][] {
 	const [snapshots, setSnapshots] = useState(() => idle(lanes));
 	const previous = useRef<Promise<unknown>>(Promise.resolve());
 	const mark = useMarker();
+	// biome-ignore lint/correctness/useExhaustiveDependencies: a new runKey (r) runs the same lanes again.
 	useEffect(() => {
 		let cancelled = false;
 		const current = idle(lanes);

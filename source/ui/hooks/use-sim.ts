@@ -4,6 +4,7 @@ import {SLICE_STEPS, SimSession} from '../../engine/sim/session.js';
 import {type Snapshot, framesKey, toSnapshots} from '../../model/snapshot.js';
 
 const LIVE = {maxSteps: Number.POSITIVE_INFINITY};
+const snapshotsOf = (s: SimSession) => toSnapshots(s.samples());
 
 export interface Sim {
 	snapshots: Snapshot[][];
@@ -21,7 +22,6 @@ export interface Sim {
 export function useSim(lanes: readonly RunProgram[][], seed: number, fps: number, frameMs: number, runKey: number): Sim {
 	// The screen follows the wall clock: no step limit, but at most a slice of steps per tick.
 	const session = useRef<SimSession>(new SimSession(lanes, seed, LIVE));
-	const snapshotsOf = (s: SimSession) => toSnapshots(s.samples());
 	const [snapshots, setSnapshots] = useState(() => snapshotsOf(session.current));
 	const [paused, setPaused] = useState(false);
 	const lastKey = useRef('');
@@ -35,12 +35,14 @@ export function useSim(lanes: readonly RunProgram[][], seed: number, fps: number
 		}
 	}, [frameMs]);
 
+	// biome-ignore lint/correctness/useExhaustiveDependencies: a new runKey (r) starts over with the same lanes.
 	useEffect(() => {
 		session.current = new SimSession(lanes, seed, LIVE);
 		lastKey.current = '';
 		publish();
 	}, [lanes, seed, runKey, publish]);
 
+	// biome-ignore lint/correctness/useExhaustiveDependencies: a new session (lanes, seed, runKey) needs a new timer.
 	useEffect(() => {
 		if (paused) return;
 		let last = performance.now();

@@ -11,14 +11,15 @@ export interface TerminalSize {
  * On a resize the screen is cleared first: the terminal has re-wrapped (or scrolled away) the
  * old frame, so erasing it line by line, as Ink does, would leave pieces of it behind.
  */
+const sizeOf = (stdout: NodeJS.WriteStream): TerminalSize => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
+
 export function useTerminalSize(): TerminalSize {
 	const {stdout} = useStdout();
-	const read = (): TerminalSize => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
-	const [size, setSize] = useState(read);
+	const [size, setSize] = useState(() => sizeOf(stdout));
 	useEffect(() => {
 		const onResize = () => {
 			if (stdout.isTTY) stdout.write('\u001B[2J\u001B[H');
-			setSize(read());
+			setSize(sizeOf(stdout));
 		};
 		stdout.on('resize', onResize);
 		return () => {
