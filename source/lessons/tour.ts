@@ -3,7 +3,8 @@
  * notebook's Python (at most 12 lines, narrow enough for 80 columns beside
  * nothing), one to three talking points, and the scene that runs under it.
  */
-import {SCENES, type RaceOptions, type SceneOptions} from './index.js';
+import {foldCode} from './code.js';
+import {RACE_CODE, type RaceOptions, SCENES, type SceneOptions} from './index.js';
 import type {View} from './view.js';
 
 export interface Slide {
@@ -42,90 +43,56 @@ export function tourSlides(options: SceneOptions, race: RaceOptions): Slide[] {
 		{
 			id: 'start',
 			title: 'thread.start() returns at once',
-			code: SCENES.start.code,
+			code: foldCode(SCENES.start.code),
 			points: ['start() only asks for the thread to run.', 'The main thread carries on while thread1 sleeps.'],
 			view: scene('start'),
 		},
 		{
 			id: 'hello',
 			title: 'concurrency: hello before the wake',
-			code: SCENES.hello.code.slice(1),
+			code: foldCode(SCENES.hello.code.slice(1)),
 			points: ['The main thread does not wait for thread2.', '"hello" is printed before the wake-up line.'],
 			view: scene('hello'),
 		},
 		{
 			id: 'join',
 			title: 'join() blocks: hello after the wake',
-			code: SCENES.join.code.slice(1),
+			code: foldCode(SCENES.join.code.slice(1)),
 			points: ['join() blocks the main thread until thread3 ends.', 'Now "hello" comes after the wake-up line.'],
 			view: scene('join'),
 		},
 		{
 			id: 'sleepers',
-			title: 'five sleepers at once',
-			code: [
-				'threads = []',
-				'for i in range(n_threads):',
-				"    name = 'thread_{}'.format(i)",
-				'    thread = threading.Thread(',
-				'        target=sleeper, name=name,',
-				'        args=(n_time,))',
-				'    threads.append(thread)',
-				'    thread.start()',
-				'',
-				'for thread in threads:',
-				'    thread.join()',
-			],
+			title: `${options.threads} sleepers at once`,
+			code: foldCode(SCENES.sleepers.code),
 			points: ['All threads are started, then all are joined.', 'They sleep at the same time: elapsed is one sleep, not n.'],
 			view: scene('sleepers'),
 		},
 		{
 			id: 'sequential',
 			title: 'start and join in one loop',
-			code: [
-				'for i in range(n_threads):',
-				"    name = 'thread_{}'.format(i)",
-				'    thread = threading.Thread(',
-				'        target=sleeper, name=name,',
-				'        args=(n_time,))',
-				'    thread.start()',
-				'    thread.join()',
-			],
+			code: foldCode(SCENES.sequential.code),
 			points: ["The notebook's commented-out variant.", 'Each join waits before the next start: n sleeps in a row.'],
 			view: scene('sequential'),
 		},
 		{
 			id: 'unsafe',
 			title: 'a shared counter without a lock',
-			code: [
-				'def increment():',
-				'    global count',
-				'    value = count      # read',
-				'    time.sleep(work)   # I/O',
-				'    count = value + 1  # write',
-			],
+			code: RACE_CODE.unsafe,
 			points: ['count += 1 is read, add, write.', 'Two threads that read the same value both write the same result: an update is lost.'],
 			view: lock('unsafe'),
 		},
 		{
 			id: 'mutex',
 			title: 'with a lock',
-			code: [
-				'lock = threading.Lock()',
-				'def increment():',
-				'    global count',
-				'    with lock:',
-				'        value = count',
-				'        time.sleep(work)',
-				'        count = value + 1',
-			],
+			code: RACE_CODE.mutex,
 			points: ['One thread at a time inside the lock: exact.', 'The others wait; the work is now done one by one.'],
 			view: lock('mutex'),
 		},
 		{
 			id: 'atomic',
 			title: 'with an atomic add',
-			code: ['# one indivisible instruction', '# (no pure-Python equivalent)', 'time.sleep(work)', 'Atomics.add(counter, 0, 1)'],
+			code: RACE_CODE.atomic,
 			points: ['The hardware does read-add-write as one step.', 'Exact, and no thread waits for another.'],
 			view: lock('atomic'),
 		},
