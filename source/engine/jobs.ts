@@ -5,6 +5,12 @@ import type {CounterMode} from '../model/types.js';
 
 export {COUNTER_MODES, type CounterMode} from '../model/types.js';
 
+/**
+ * How many of its last reads a racing thread keeps (a real run in its ring in shared memory, the
+ * simulator in an array): what the collision finder looks at, and no more.
+ */
+export const READ_LOG = 256;
+
 /** A documented way to make a worker fail, for tests and demos (see README, THREADLAB_FAIL). */
 export type Failure = 'throw' | 'exit';
 

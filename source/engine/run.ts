@@ -9,7 +9,7 @@ import type {CounterMode, Job} from './jobs.js';
 import type {Lab, MainProgram, ThreadHandle} from './lab.js';
 import type {RunOutcome, WorkerPool} from './pool.js';
 import {Mutex} from './mutex.js';
-import {CODE_NAMES, Code, Ev, F, H, SharedState, T, epochNow} from './shared.js';
+import {CODE_NAMES, Code, Ev, F, H, RACE_LOCK, SharedState, T, epochNow} from './shared.js';
 
 export interface ThreadSpec {
 	name: string;
@@ -33,6 +33,7 @@ const EVENT_KINDS = {[Ev.sleep]: 'sleep', [Ev.wake]: 'wake', [Ev.print]: 'print'
 
 export class RealRun implements Lab {
 	readonly shared: SharedState;
+	readonly #lock: Mutex;
 	readonly #program: RunProgram;
 	readonly #outcomes: Array<Promise<RunOutcome>>;
 	readonly #errors: Array<string | undefined>;
@@ -46,6 +47,7 @@ export class RealRun implements Lab {
 		this.#program = program;
 		const threads = program.threads.length;
 		this.shared = SharedState.create({threads, events: threads * 3 + 16, readLog: program.race?.readLog ?? 0});
+		this.#lock = new Mutex(this.shared.i32, RACE_LOCK);
 		this.#errors = program.threads.map(() => undefined);
 		// Python's Thread(target=..., name=...): the job is handed over now, it runs on start().
 		this.#outcomes = program.threads.map((spec, thread) =>
@@ -163,8 +165,8 @@ export class RealRun implements Lab {
 				workMicros: race.workMicros,
 				expected: race.increments * threads.length,
 				counter: Atomics.load(shared.i32, H.counter),
-				holder: Atomics.load(shared.i32, H.holder) - 1,
-				contended: Atomics.load(shared.i32, H.contended),
+				holder: this.#lock.holder,
+				contended: this.#lock.contended,
 			};
 			if (this.finished && race.mode === 'unsafe') sample.race.reads = threads.map((_, t) => shared.reads(t));
 		}
@@ -175,7 +177,7 @@ export class RealRun implements Lab {
 	#settle(thread: number, outcome: RunOutcome): RunOutcome {
 		if (!outcome.ok) {
 			this.#errors[thread] = outcome.message;
-			new Mutex(this.shared.i32).abandon(thread);
+			this.#lock.abandon(thread);
 			if (this.shared.state(thread) !== Code.failed) {
 				this.shared.setTime(thread, F.endAt, epochNow());
 				this.shared.emit(Ev.fail, thread);

@@ -7,6 +7,7 @@
  * ring (Int32 kind/thread/arg + Float64 time) and per-thread read logs (race).
  */
 
+import type {LockCells} from './mutex.js';
 import {THREAD_STATES, type ThreadStateName} from '../model/types.js';
 
 /** Thread state codes as stored in shared memory. */
@@ -40,6 +41,9 @@ export const H = {
 	occupancy: 6, // threads inside the critical section (must stay <= 1)
 } as const;
 const HEADER_INTS = 8;
+
+/** The race's lock: the mutex that guards the shared counter. */
+export const RACE_LOCK: LockCells = {state: H.mutex, holder: H.holder, contended: H.contended};
 
 /** Per-thread Int32 cells. */
 export const T = {state: 0, go: 1, sleep: 2, progress: 3, local: 4, readCursor: 5} as const;

@@ -7,7 +7,7 @@
 import {parentPort} from 'node:worker_threads';
 import type {CounterMode, Job, RunMessage, WorkerReply} from './jobs.js';
 import {Mutex} from './mutex.js';
-import {Code, Ev, F, H, SharedState, T, epochNow} from './shared.js';
+import {Code, Ev, F, H, RACE_LOCK, SharedState, T, epochNow} from './shared.js';
 
 const port = parentPort!;
 const reply = (message: WorkerReply) => port.postMessage(message);
@@ -69,7 +69,7 @@ function tightCounter(s: SharedState, t: number, mode: CounterMode, increments: 
 	const stateCell = s.cell(t, T.state);
 	const counterCell = H.counter;
 	const abortCell = H.abort;
-	const mutex = new Mutex(i32);
+	const mutex = new Mutex(i32, RACE_LOCK);
 	const onWait = () => Atomics.store(i32, stateCell, Code.waiting);
 	s.setTime(t, F.startAt, epochNow());
 	s.setState(t, mode === 'mutex' ? Code.holding : Code.running);
@@ -107,7 +107,7 @@ function counter(s: SharedState, t: number, job: Extract<Job, {kind: 'count'}>):
 	const progress = s.cell(t, T.progress);
 	const local = s.cell(t, T.local);
 	const stateCell = s.cell(t, T.state);
-	const mutex = new Mutex(i32);
+	const mutex = new Mutex(i32, RACE_LOCK);
 	s.setTime(t, F.startAt, epochNow());
 	s.setState(t, Code.running);
 	const failAt = job.fail ? Math.floor(job.increments / 2) : -1;
@@ -147,7 +147,7 @@ function counter(s: SharedState, t: number, job: Extract<Job, {kind: 'count'}>):
 
 /** A thread that fails inside the critical section must not take the lock with it. */
 function releaseIfHeld(s: SharedState, t: number): void {
-	const mutex = new Mutex(s.i32);
+	const mutex = new Mutex(s.i32, RACE_LOCK);
 	if (mutex.holder !== t) return;
 	Atomics.store(s.i32, H.occupancy, 0);
 	mutex.unlock(t);
