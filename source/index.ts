@@ -9,7 +9,7 @@ export {WorkerPool} from './engine/pool.js';
 export {RealRun, type RunProgram, type ThreadSpec} from './engine/run.js';
 export {SimRun} from './engine/sim/run.js';
 export {SimSession} from './engine/sim/session.js';
-export {Mutex} from './engine/mutex.js';
+export {type LockCells, Mutex} from './engine/mutex.js';
 export {COUNTER_MODES, type CounterMode} from './engine/jobs.js';
 export type {Join, Lab, MainProgram, ThreadHandle} from './engine/lab.js';
 export {toSnapshot, summarize, type Snapshot, type Summary, type ThreadRowModel, type LogLine} from './model/snapshot.js';
