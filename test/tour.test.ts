@@ -8,7 +8,7 @@ import {SimSession} from '../source/engine/sim/session.js';
 import {renderText} from '../source/output/frames.js';
 import {toSnapshots} from '../source/model/snapshot.js';
 import {RACE_DEFAULTS} from '../source/lessons/index.js';
-import {TOUR_HELP, TOUR_KEYS} from '../source/ui/TourApp.js';
+import {footerKeys, helpKeys, tourContext} from '../source/ui/keys.js';
 import {tourSlides} from '../source/lessons/tour.js';
 import {lanesFor} from '../source/lessons/view.js';
 
@@ -28,8 +28,8 @@ function slideAt(index: number, seconds: number, width: number, height: number, 
 		measured: ['sleepers: elapsed 2.00 s'],
 		width,
 		height,
-		keys: TOUR_KEYS,
-		helpKeys: TOUR_HELP,
+		keys: footerKeys(tourContext(true)),
+		helpKeys: helpKeys(tourContext(true)),
 		help: false,
 		label: 'simulated · seed 1',
 	});

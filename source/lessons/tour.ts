@@ -99,3 +99,6 @@ export function tourSlides(options: SceneOptions, race: RaceOptions): Slide[] {
 		{id: 'summary', title: 'what we measured', code: [], points: [], summary: true},
 	];
 }
+
+/** `slide 3/10: hello`: the tour's marker, the headless tour's heading and a recording's chapter. */
+export const slideLabel = (slides: readonly Slide[], index: number) => `slide ${index + 1}/${slides.length}: ${slides[index]?.title ?? ''}`;
