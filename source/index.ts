@@ -2,6 +2,9 @@
  * threadlab as a library: deterministic frames for snapshot tests, the engine
  * (real worker threads, the simulation), the pure model, and the components.
  */
+// The public types use Node's (worker_threads, NodeJS.ProcessEnv): load them for consumers
+// whose tsconfig lists no `types` (TypeScript 7's default). @types/node is a peer dependency.
+/// <reference types="node" preserve="true" />
 export {renderFrame, type FrameOptions} from './frame.js';
 export {show, type ShowOptions} from './show.js';
 export {sleeper, threadNames} from './scenes/types.js';
