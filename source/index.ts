@@ -15,7 +15,7 @@ export {SimSession} from './engine/sim-session.js';
 export {Mutex} from './engine/mutex.js';
 export {COUNTER_MODES, type CounterMode} from './engine/jobs.js';
 export type {Join, Lab, MainProgram, ThreadHandle} from './engine/lab.js';
-export {toSnapshot, summarize, type Snapshot, type Summary, type ThreadRowModel, type LogLine} from './model/snapshot.js';
+export {toSnapshot, summarize, type Snapshot, type Summary, type Comparison, type ThreadRowModel, type LogLine} from './model/snapshot.js';
 export {raceResult, findCollision, collisionText, type RaceResult, type Collision} from './model/race.js';
 export type {Sample, ThreadSample, EventSample, RaceSample, ThreadStateName, MainState} from './model/types.js';
 export {SCENES, SCENE_NAMES, RACE_DEFAULTS, raceProgram, type Scene, type SceneName, type SceneOptions, type RaceOptions} from './scenes/index.js';
