@@ -60,10 +60,14 @@ beforeAll(async () => {
 	mkdirSync(consumer);
 	writeFileSync(`${consumer}/package.json`, JSON.stringify({name: 'consumer', private: true, type: 'module'}));
 	const specs = [tarball, `typescript@${locked('typescript')}`, 'typescript5@npm:typescript@5.9.3', `vitest@${locked('vitest')}`];
-	const install = await run('npm', ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', ...specs], consumer);
+	// No retries: a registry out of reach says so in seconds, not after npm's minutes of backoff.
+	const retries = ['--fetch-retries=0', '--fetch-timeout=60000'];
+	const install = await run('npm', ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', ...retries, ...specs], consumer);
 	const network = /npm error code (ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH)/.exec(install.stderr);
-	if (network) offline = `the registry is out of reach (${network[1]}): the consumer could not be installed`;
-	else expect(install.stderr.split('\n').filter((line) => line.startsWith('npm error'))).toEqual([]);
+	if (network) {
+		offline = `the registry is out of reach (${network[1]}): the consumer could not be installed`;
+		console.warn(`package test: ${offline}; its 4 consumer tests are skipped`);
+	} else expect(install, 'npm install in the consumer').toMatchObject({code: 0, stderr: expect.not.stringMatching(/npm error/)});
 }, 300_000);
 
 describe('npm pack', () => {
