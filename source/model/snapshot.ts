@@ -144,16 +144,9 @@ export function summarize(sample: Sample): Summary {
 const printed = (x: number) => Number(x.toFixed(2));
 
 function compare(scene: string, elapsedMs: number, sequentialMs: number, concurrentMs: number, speedup: number): Comparison | null {
-	switch (scene) {
-		case 'start':
-		case 'hello':
-		case 'join':
-			return null;
-		case 'sequential':
-			return {baseline: 'concurrent', baselineMs: concurrentMs, factor: printed(concurrentMs > 0 ? elapsedMs / concurrentMs : 0), direction: 'slower'};
-		default:
-			return {baseline: 'sequential', baselineMs: sequentialMs, factor: printed(speedup), direction: 'faster'};
-	}
+	if (scene === 'start' || scene === 'hello' || scene === 'join') return null;
+	if (scene === 'sequential') return {baseline: 'concurrent', baselineMs: concurrentMs, factor: printed(concurrentMs > 0 ? elapsedMs / concurrentMs : 0), direction: 'slower'};
+	return {baseline: 'sequential', baselineMs: sequentialMs, factor: printed(speedup), direction: 'faster'};
 }
 
 export function toSnapshot(sample: Sample): Snapshot {
