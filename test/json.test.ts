@@ -12,6 +12,22 @@ import {cli, root, runNode} from './run-node.js';
 const schema = JSON.parse(readFileSync(`${root}schema/threadlab.schema.json`, 'utf8')) as object;
 const validate = new Ajv2020({strict: true, allErrors: true}).compile(schema);
 
+/** The fields the tests read, of every shape (the schema is what holds each shape whole). */
+interface Output {
+	scene: string;
+	threads: Array<{name: string; wakeMs: number | null}>;
+	prints: Array<{text: string; atMs: number}>;
+	elapsedMs: number;
+	concurrentMs: number;
+	speedup: number;
+	comparison: {baseline: string; baselineMs: number; factor: number; direction: string} | null;
+	summary: string;
+	runs: Array<{mode: string; expected: number; actual: number; lost: number; failed?: number; collision?: {first: string; second: string; value: number}}>;
+	sleepers: Output;
+	slides: Array<Output & {slide: string}>;
+	measured: string[];
+}
+
 async function threadlab(args: string[]): Promise<string> {
 	const {code, stdout, stderr} = await runNode([cli, ...args], {timeoutMs: 20_000});
 	expect(stderr).toBe('');
@@ -20,10 +36,10 @@ async function threadlab(args: string[]): Promise<string> {
 }
 
 /** `threadlab ...args --json`: one line, one object, valid against the schema. */
-async function json(args: string[]): Promise<Record<string, any>> {
+async function json(args: string[]): Promise<Output> {
 	const stdout = await threadlab([...args, '--json']);
 	expect(stdout.endsWith('\n') && stdout.indexOf('\n') === stdout.length - 1).toBe(true);
-	const object = JSON.parse(stdout) as Record<string, any>;
+	const object = JSON.parse(stdout) as Output;
 	validate(object);
 	expect(validate.errors ?? []).toEqual([]);
 	return object;
@@ -49,10 +65,10 @@ describe('--json of every scene matches the schema', () => {
 		for (const args of [['sleepers', '-t', '3', '-s', '0.1'], ['race', '-t', '3', '-i', '100']]) {
 			const {code, stdout} = await runNode([cli, ...args, '--json'], {timeoutMs: 20_000, env: {THREADLAB_FAIL: 'thread_1'}});
 			expect(code).toBe(1);
-			const object = JSON.parse(stdout) as Record<string, any>;
+			const object = JSON.parse(stdout) as Output;
 			expect(validate(object) || validate.errors).toBe(true);
-			if (object['runs']) expect(object['runs'].map((run: {failed?: number}) => run.failed)).toEqual([1, 1, 1]);
-			else expect(object['threads'][1]).toEqual({name: 'thread_1', sleepSeconds: 0.1, startMs: expect.any(Number), wakeMs: null, state: 'failed', error: 'injected failure'});
+			if (object.runs) expect(object.runs.map((run) => run.failed)).toEqual([1, 1, 1]);
+			else expect(object.threads[1]).toEqual({name: 'thread_1', sleepSeconds: 0.1, startMs: expect.any(Number), wakeMs: null, state: 'failed', error: 'injected failure'});
 		}
 	});
 
@@ -67,10 +83,10 @@ describe('what the shapes say', () => {
 	it('hello and join: when "hello" was printed, against the wake', async () => {
 		const hello = await json(SMALL['hello']!);
 		expect(hello.prints).toEqual([{text: 'hello', atMs: expect.any(Number)}]);
-		expect(hello.prints[0].atMs).toBeLessThan(hello.threads[0].wakeMs);
+		expect(hello.prints[0]!.atMs).toBeLessThan(hello.threads[0]!.wakeMs!);
 		const join = await json(SMALL['join']!);
 		expect(join.prints).toEqual([{text: 'hello', atMs: expect.any(Number)}]);
-		expect(join.prints[0].atMs).toBeGreaterThanOrEqual(join.threads[0].wakeMs);
+		expect(join.prints[0]!.atMs).toBeGreaterThanOrEqual(join.threads[0]!.wakeMs!);
 		expect(await json(['join', '-s', '0.5', '--seed', '1'])).toMatchObject({prints: [{text: 'hello', atMs: 500}], threads: [{wakeMs: 500}], comparison: null});
 		expect((await json(SMALL['sleepers']!)).prints).toEqual([]);
 	});
@@ -80,8 +96,9 @@ describe('what the shapes say', () => {
 		expect(real.speedup).toBeGreaterThan(0.9);
 		expect(real.speedup).toBeLessThanOrEqual(1);
 		expect(real.comparison).toMatchObject({baseline: 'concurrent', baselineMs: 100, direction: 'slower'});
-		expect(real.comparison.factor).toBeCloseTo(real.elapsedMs / real.concurrentMs, 1);
-		expect(real.summary).toMatch(new RegExp(`· all at once would take 0\\.10 s · ${real.comparison.factor.toFixed(2)}× slower$`));
+		const factor = real.comparison!.factor;
+		expect(factor).toBeCloseTo(real.elapsedMs / real.concurrentMs, 1);
+		expect(real.summary).toMatch(new RegExp(`· all at once would take 0\\.10 s · ${factor.toFixed(2)}× slower$`));
 		// Seeded, the JSON, the piped line and the screen say the same, to the byte.
 		const args = ['sequential', '-t', '5', '-s', '0.1', '--seed', '1'];
 		const seeded = await json(args);
@@ -97,23 +114,23 @@ describe('what the shapes say', () => {
 		expect(sleepers.summary).toBe('elapsed 0.50 s · sequential would take 2.00 s · 4.00× faster');
 		const dashboard = await json(['dashboard', '-t', '4', '-s', '0.5', '-i', '100', '--seed', '1']);
 		expect(dashboard.sleepers).toEqual(sleepers);
-		expect(dashboard.runs.map((run: {mode: string}) => run.mode)).toEqual(['unsafe', 'mutex']);
+		expect(dashboard.runs.map((run) => run.mode)).toEqual(['unsafe', 'mutex']);
 	});
 
 	it('race: a lost update comes with one collision, two threads that read the same value', async () => {
 		const {runs} = await json(['race', '-t', '4', '-i', '200', '--seed', '1']);
-		const [unsafe, mutex, atomic] = runs;
+		const [unsafe, mutex, atomic] = runs as [Output['runs'][0], Output['runs'][0], Output['runs'][0]];
 		expect(unsafe.lost).toBeGreaterThan(0);
-		expect(unsafe.collision.first).not.toBe(unsafe.collision.second);
-		expect(unsafe.collision.value).toBeLessThan(unsafe.expected);
+		expect(unsafe.collision!.first).not.toBe(unsafe.collision!.second);
+		expect(unsafe.collision!.value).toBeLessThan(unsafe.expected);
 		for (const exact of [mutex, atomic]) expect(exact).toMatchObject({expected: 800, actual: 800, lost: 0});
 		expect('collision' in mutex || 'collision' in atomic).toBe(false);
 	});
 
 	it('tour: one entry per slide that runs a scene, and the closing slide\'s lines', async () => {
 		const tour = await json([...SMALL['tour']!, '--seed', '1']);
-		expect(tour.slides.map((slide: {slide: string}) => slide.slide)).toEqual(['start', 'hello', 'join', 'sleepers', 'sequential', 'unsafe', 'mutex', 'atomic']);
+		expect(tour.slides.map((slide) => slide.slide)).toEqual(['start', 'hello', 'join', 'sleepers', 'sequential', 'unsafe', 'mutex', 'atomic']);
 		expect(tour.measured).toHaveLength(8);
-		expect(tour.measured[4]).toBe(`sequential: ${tour.slides[4].summary}`);
+		expect(tour.measured[4]).toBe(`sequential: ${tour.slides[4]!.summary}`);
 	});
 });
