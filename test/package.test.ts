@@ -6,7 +6,8 @@
  * with the consumer's own vitest, as the README tells users to.
  */
 import {execFile} from 'node:child_process';
-import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
+import {rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {PLAIN_ENV, root} from './run-node.js';
@@ -39,7 +40,8 @@ const npmJson = (stdout: string) => JSON.parse(stdout.slice(stdout.indexOf('[\n'
 const scratch = mkdtempSync(`${tmpdir()}/threadlab-package-`);
 const project = `${scratch}/project`;
 const consumer = `${scratch}/consumer`;
-afterAll(() => rmSync(scratch, {recursive: true, force: true}));
+// The consumer holds two TypeScripts and vitest: removing it can take a while on a busy machine.
+afterAll(() => rm(scratch, {recursive: true, force: true}), 120_000);
 let dryRun: string[] = [];
 /** Why the consumer could not be installed, when the registry was out of reach. */
 let offline = '';
