@@ -80,6 +80,9 @@ try {
 	]);
 	await rm(stub);
 	await chmod(`${out}/cli.js`, 0o755);
+	// mkdtemp makes the folder 0700: give dist/ the mode `mkdir` would (0755 under the usual
+	// umask 022), so another user on the machine can run the build.
+	await chmod(out, 0o777 & ~process.umask());
 	// The code cache: a run of the bundle through what a first frame compiles, saved by V8.
 	await run(process.execPath, ['scripts/code-cache.mjs', out]);
 	const old = `${out}.old`;

@@ -2,6 +2,9 @@
  * threadlab as a library: deterministic frames for snapshot tests, the engine
  * (real worker threads, the simulation), the pure model, and the components.
  */
+// The public types use Node's (worker_threads, NodeJS.ProcessEnv): load them for consumers
+// whose tsconfig lists no `types` (TypeScript 7's default). @types/node is a peer dependency.
+/// <reference types="node" preserve="true" />
 export {renderFrame, type FrameOptions} from './cli/render-frame.js';
 export {show, type ShowOptions} from './cli/show.js';
 export {sleeper, threadNames} from './lessons/types.js';
@@ -12,7 +15,7 @@ export {SimSession} from './engine/sim/session.js';
 export {type LockCells, Mutex} from './engine/mutex.js';
 export {COUNTER_MODES, type CounterMode} from './engine/jobs.js';
 export type {Join, Lab, MainProgram, ThreadHandle} from './engine/lab.js';
-export {toSnapshot, summarize, type Snapshot, type Summary, type ThreadRowModel, type LogLine} from './model/snapshot.js';
+export {toSnapshot, summarize, type Snapshot, type Summary, type Comparison, type ThreadRowModel, type LogLine} from './model/snapshot.js';
 export {raceResult, findCollision, collisionText, type RaceResult, type Collision} from './model/race.js';
 export {
 	countInterleavings,

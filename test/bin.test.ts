@@ -1,10 +1,11 @@
 /**
- * dist/cli.js (source/bin.ts) runs the CLI bundle with the V8 code cache the build wrote.
+ * dist/cli.js (source/cli/bin.ts) runs the CLI bundle with the V8 code cache the build wrote.
  * The cache must fit the Node that built it, and a cache that does not fit (another Node,
  * or a damaged file) must change nothing but the speed.
+ * dist/ itself must be readable by every user, as `mkdir` would make it.
  */
 import {execFileSync, spawnSync} from 'node:child_process';
-import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
@@ -65,5 +66,34 @@ describe('dist/cli.js and its code cache', () => {
 		expect(cached.lines).toContain('I am thread_N. Going to sleep for N seconds');
 		expect(cached.lines).toHaveLength(7);
 		for (const run of [missing, damaged, skipped]) expect(run).toEqual(cached);
+	});
+});
+
+describe('dist/ for every user on the machine', () => {
+	it("has the mode mkdir would give it (0755 under umask 022), not mkdtemp's 0700", () => {
+		expect(statSync(dist).mode & 0o777).toBe(0o777 & ~process.umask());
+		for (const file of ['cli.js', 'threadlab.cjs', 'worker.js', 'index.js', 'types/index.d.ts'])
+			expect(statSync(join(dist, file)).mode & 0o004).toBe(0o004);
+	});
+
+	// As root (CI, this machine) the check is real: `nobody` runs dist/ with the modes the build
+	// gave it (cp -a keeps them), copied where every user can reach it: the clone may lie in a
+	// private folder. The CLI is self-contained, so dist/ alone runs.
+	it.runIf(process.getuid?.() === 0 && existsSync('/usr/sbin/runuser'))('another user (nobody) runs dist/cli.js', () => {
+		const shared = mkdtempSync(`${tmpdir()}/threadlab-shared-`);
+		try {
+			chmodSync(shared, 0o755);
+			execFileSync('cp', ['-a', dist, shared]);
+			const result = spawnSync(
+				'/usr/sbin/runuser',
+				['-u', 'nobody', '--', process.execPath, `${shared}/dist/cli.js`, 'hello', '-s', '0.05'],
+				{env: PLAIN_ENV, encoding: 'utf8'},
+			);
+			expect(result.stderr).toBe('');
+			expect(result.stdout).toMatch(/^(hello\n|I am thread2.*\n){2}thread2 has woken up from sleep\n/);
+			expect(result.status).toBe(0);
+		} finally {
+			rmSync(shared, {recursive: true, force: true});
+		}
 	});
 });

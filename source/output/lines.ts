@@ -74,6 +74,7 @@ export function failedThreads(samples: readonly Sample[]): number {
 
 const round = (ms: number | null) => (ms === null ? null : Math.round(ms * 1000) / 1000);
 
+/** A thread scene's `--json` object (README, "JSON output"; schema/threadlab.schema.json). */
 export function sceneJson(sample: Sample) {
 	const summary = summarize(sample);
 	return {
@@ -86,9 +87,14 @@ export function sceneJson(sample: Sample) {
 			state: t.state,
 			...(t.error === undefined ? {} : {error: t.error}),
 		})),
+		// What the main thread printed and when: hello's and join's point is this time against the wake.
+		prints: sample.events.filter((event) => event.kind === 'print').map((event) => ({text: event.text ?? '', atMs: round(event.atMs)!})),
 		elapsedMs: round(summary.elapsedMs)!,
-		sequentialMs: summary.sequentialMs,
+		sequentialMs: round(summary.sequentialMs)!,
+		concurrentMs: round(summary.concurrentMs)!,
 		speedup: Math.round(summary.speedup * 1000) / 1000,
+		comparison: summary.comparison && {...summary.comparison, baselineMs: round(summary.comparison.baselineMs)!},
+		summary: summary.line,
 	};
 }
 
