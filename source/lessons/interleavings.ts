@@ -17,7 +17,7 @@ import {raceProgram} from './race.js';
 export const INTERLEAVINGS_DEFAULTS = {threads: 2, increments: 3, mode: 'unsafe' as CounterMode, runs: 200};
 
 export const INTERLEAVINGS = {
-	title: 'every schedule, counted',
+	title: 'every schedule counted',
 	lesson: 'Count every order the threads could take their steps in: most lose updates, and one can lose almost all.',
 	code: [
 		'def increment():',

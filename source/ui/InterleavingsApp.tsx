@@ -72,7 +72,7 @@ export function InterleavingsApp({shape, pool, theme, runs, workMicros}: Interle
 		});
 	const stepping = steppingOf(shape, outcomes(pick.final), pick.index, pick.at);
 	const done = real === undefined || real.runs >= runs;
-	const label = runs === 0 ? 'counted' : `counted · real threads · ${real?.runs ?? 0}/${runs} runs`;
+	const label = runs === 0 ? 'counted' : `counted · real runs ${real?.runs ?? 0}/${runs}`;
 	return (
 		<Chrome
 			theme={theme}

@@ -64,7 +64,7 @@ export function InterleavingsView(props: InterleavingsViewProps) {
 				<Help keys={props.helpKeys} code={props.code} height={props.height - 2} width={width} />
 			</Box>
 		);
-	const realHead = real ? `  ${`real ${real.runs}/${props.realTarget}`.padStart(realWidth)}` : '';
+	const realHead = real ? `  ${'real'.padStart(realWidth)}` : '';
 	const now = stepping.steps[stepping.at - 1];
 	return (
 		<Box flexDirection="column">
@@ -108,7 +108,7 @@ export function InterleavingsView(props: InterleavingsViewProps) {
 	);
 }
 
-/** `> thread_1  ##..  2/4  next read   r=0`: steps taken, the next one, what it last read. */
+/** `> thread_1  r=0   2/4  next read    ##..`: what it last read, steps taken, the next one. */
 function ThreadLine({thread, shape, now, width}: {thread: number; shape: RaceShape; now: ReplayStep | undefined; width: number}) {
 	const theme = useTheme();
 	const total = shape.increments * INCREMENT_STEPS[shape.mode].length;
@@ -117,7 +117,7 @@ function ThreadLine({thread, shape, now, width}: {thread: number; shape: RaceSha
 	const next = place ? place.next : (INCREMENT_STEPS[shape.mode][0] ?? null);
 	const register = place?.register ?? null;
 	const mover = now?.thread === thread;
-	const text = ` thread_${thread}  ${theme.glyphs.barFull.repeat(pc)}${theme.glyphs.barEmpty.repeat(total - pc)}  ${pc}/${total}  ${next ? `next ${next.padEnd(6)}` : 'done       '}  ${register === null ? 'r=-' : `r=${register}`}`;
+	const text = ` thread_${thread}  ${(register === null ? 'r=-' : `r=${register}`).padEnd(4)}  ${pc}/${total}  ${next ? `next ${next.padEnd(6)}` : 'done       '}  ${theme.glyphs.barFull.repeat(pc)}${theme.glyphs.barEmpty.repeat(total - pc)}`;
 	return (
 		<Text wrap="truncate" bold={mover}>
 			<Text color={theme.accent}>{mover ? '>' : ' '}</Text>
