@@ -52,7 +52,7 @@ export function InterleavingsView(props: InterleavingsViewProps) {
 	const first = Math.min(Math.max(0, selected - Math.floor(rows / 2)), Math.max(0, finals.length - rows));
 	const shown = finals.slice(first, first + rows);
 	const max = [...count.byFinal.values()].reduce((a, b) => (b > a ? b : a), 1n);
-	const countWidth = Math.max(...[...count.byFinal.values()].map((n) => groupedBig(n).length));
+	const countWidth = Math.max('schedules'.length, ...[...count.byFinal.values()].map((n) => groupedBig(n).length));
 	const realWidth = real ? Math.max(4, String(props.realTarget).length) : 0;
 	const barWidth = Math.max(4, width - (2 + 3 + 1 + 1 + countWidth + 1 + 7 + (real ? realWidth + 2 : 0)));
 	const exact = shape.threads * shape.increments;
