@@ -107,7 +107,7 @@ export const KEYS: readonly KeyBinding[] = [
 	{
 		action: 'step',
 		keys: ['s'],
-		footer: {keys: 's', hint: text('step')},
+		footer: {keys: 's', hint: text('one step')},
 		help: {keys: 's', text: text("one step of the schedule: one thread's read or write")},
 		applies: counted,
 	},
