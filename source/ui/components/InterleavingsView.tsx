@@ -45,7 +45,7 @@ export function InterleavingsView(props: InterleavingsViewProps) {
 	const theme = useTheme();
 	const {shape, count, stepping, real, width} = props;
 	const {glyphs} = theme;
-	const fit = (text: string) => truncate(theme.text(text), width, glyphs.ellipsis);
+	const cut = (text: string) => truncate(theme.text(text), width, glyphs.ellipsis);
 	const finals = [...count.byFinal.keys()];
 	const rows = Math.max(1, props.height - FIXED - shape.threads);
 	const selected = Math.max(0, finals.indexOf(stepping.final));
@@ -69,9 +69,9 @@ export function InterleavingsView(props: InterleavingsViewProps) {
 	return (
 		<Box flexDirection="column">
 			{header}
-			<Text wrap="truncate">{fit(shapeLine(shape, count))}</Text>
+			<Text wrap="truncate">{cut(shapeLine(shape, count))}</Text>
 			<Text wrap="truncate" color={theme.muted}>
-				{fit(`final${' '.repeat(barWidth + 2)}${'schedules'.padStart(countWidth)} ${'share'.padStart(6)}${realHead}`)}
+				{cut(`final${' '.repeat(barWidth + 2)}${'schedules'.padStart(countWidth)} ${'share'.padStart(6)}${realHead}`)}
 			</Text>
 			{shown.map((final) => {
 				const n = count.byFinal.get(final) ?? 0n;
@@ -89,19 +89,19 @@ export function InterleavingsView(props: InterleavingsViewProps) {
 				);
 			})}
 			<Text wrap="truncate" color={count.minFinal === exact ? theme.good : theme.bad}>
-				{fit(findingLine(shape, count))}
+				{cut(findingLine(shape, count))}
 			</Text>
 			<Text wrap="truncate" color={theme.muted}>
-				{fit(
+				{cut(
 					`schedule ${groupedBig(stepping.index + 1n)} of ${groupedBig(stepping.total)} ending at ${stepping.final} · step ${stepping.at}/${stepping.steps.length}`,
 				)}
 			</Text>
 			{Array.from({length: shape.threads}, (_, t) => (
 				<ThreadLine key={t} thread={t} shape={shape} now={now} width={width} />
 			))}
-			<Text wrap="truncate">{fit(`counter ${now?.counter ?? 0} · lost ${now?.lost ?? 0}`)}</Text>
+			<Text wrap="truncate">{cut(`counter ${now?.counter ?? 0} · lost ${now?.lost ?? 0}`)}</Text>
 			<Text wrap="truncate" color={theme.accent}>
-				{fit(now ? now.text : 's: take the first step')}
+				{cut(now ? now.text : 's: take the first step')}
 			</Text>
 			{props.keys.length > 0 ? <Footer hints={props.keys} /> : null}
 		</Box>
