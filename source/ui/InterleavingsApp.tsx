@@ -3,7 +3,8 @@
  * through a schedule ending there (s) and moves to another one (n). Meanwhile, unless
  * seeded, the unsafe race runs on real workers and its outcomes fill the real column.
  */
-import {useEffect, useMemo, useRef, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
+import {Text} from 'ink';
 import {Chrome} from './Chrome.js';
 import {InterleavingsView, steppingOf} from './components/InterleavingsView.js';
 import type {Theme} from './theme.js';
@@ -56,8 +57,29 @@ function useRealCheck(pool: WorkerPool, shape: RaceShape, runs: number, workMicr
 	return real;
 }
 
-export function InterleavingsApp({shape, pool, theme, runs, workMicros}: InterleavingsAppProps) {
-	const count: InterleavingCount = useMemo(() => countInterleavings(shape), [shape]);
+/**
+ * Counting 4 × 4 takes a second, during which nothing can be drawn: say what is being
+ * counted first, then count (after that frame is out), then show the scene.
+ */
+export function InterleavingsApp(props: InterleavingsAppProps) {
+	const {shape} = props;
+	const [count, setCount] = useState<InterleavingCount | undefined>(undefined);
+	useEffect(() => {
+		const timer = setTimeout(() => setCount(countInterleavings(shape)), 50);
+		return () => clearTimeout(timer);
+	}, [shape]);
+	if (!count)
+		return (
+			<Text color={props.theme.muted}>
+				{props.theme.text(
+					`threadlab · interleavings · counting every schedule of ${shape.threads} threads × ${shape.increments} increments…`,
+				)}
+			</Text>
+		);
+	return <Counted {...props} count={count} />;
+}
+
+function Counted({shape, pool, theme, runs, workMicros, count}: InterleavingsAppProps & {count: InterleavingCount}) {
 	const outcomes = useOutcomes(shape);
 	const [pick, setPick] = useState({final: count.minFinal, index: 0n, at: 0});
 	const [runKey, setRunKey] = useState(0);
