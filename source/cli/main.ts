@@ -33,6 +33,7 @@ ${optionLines().join('\n')}
   Keys
     r  run again   m  race mode   ?  help   q, Esc, Ctrl+C  quit
     with --seed: space pause, s step    tour: → n space next, ← p back
+    interleavings: ↑ ↓ bar, s step, n another schedule, r real runs again
 
   Examples
     $ threadlab                      sleepers and the lock panel together
