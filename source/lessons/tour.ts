@@ -115,7 +115,7 @@ function interleavingsSlide(): Slide {
 	const exactCount = count.byFinal.get(exact) ?? 0n;
 	return {
 		id: 'interleavings',
-		title: 'every schedule, counted',
+		title: 'every interleaving',
 		code: INTERLEAVINGS.code,
 		points: [
 			`${shape.threads} threads × ${shape.increments} increments can interleave in ${groupedBig(count.schedules)} ways; only ${groupedBig(exactCount)} (${percent(exactCount, count.schedules)}) end at ${exact}.`,

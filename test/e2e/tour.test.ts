@@ -37,7 +37,7 @@ describe.skipIf(!hasTmux)('threadlab tour in tmux at 80×24', () => {
 		await t.waitFor(/caught\s+thread_\d and thread_\d both read \d+/);
 		fits(t);
 		t.keys('n', 'n', 'n');
-		await t.waitFor('10/11 · every schedule, counted');
+		await t.waitFor('10/11 · every interleaving');
 		await t.waitFor('only 20 (2.1%) end at 6');
 		t.keys('n');
 		await t.waitFor('11/11 · what we measured');
