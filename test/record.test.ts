@@ -50,7 +50,8 @@ describe('--record', () => {
 			.join('');
 		expect(screen).toContain('both read');
 		expect(screen).toContain('simulated · seed 5');
-	});
+		// Two recordings one after the other: over the runner's default 5 s under a load of 16 on 2 cores.
+	}, 30_000);
 
 	it('the seeded tour: a marker at every slide, in order, quickly', async () => {
 		const path = join(dir, 'talk.cast');
