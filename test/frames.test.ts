@@ -16,6 +16,9 @@ const moments: Array<[string, Omit<FrameOptions, 'time' | 'seed'>, number[]]> = 
 	['race atomic', {scene: 'race', mode: 'atomic', increments: 200}, [0.02, 1]],
 	['race all', {scene: 'race', increments: 200}, [0.06, 0.3]],
 	['dashboard', {increments: 200}, [1, 2.5]],
+	['interleavings', {scene: 'interleavings'}, [0, 3, 6]],
+	['interleavings 3 × 3', {scene: 'interleavings', threads: 3, increments: 3}, [5]],
+	['interleavings mutex', {scene: 'interleavings', mode: 'mutex', threads: 3, increments: 2}, [2]],
 ];
 
 describe.each([80, 40])('frames at width %i', (width) => {

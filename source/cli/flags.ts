@@ -22,6 +22,8 @@ export interface Flag<T = unknown> {
 	/** The scenes it applies to; none: every scene. */
 	scenes?: readonly SceneName[];
 	rule: Rule<T>;
+	/** A scene's own rule where its range differs (interleavings counts only 2–4 threads). */
+	sceneRules?: Partial<Record<SceneName, Rule<T>>>;
 }
 
 const flag = <T>(spec: Flag<T>): Flag<T> => spec;
@@ -34,8 +36,9 @@ export const FLAGS = {
 		short: 't',
 		arg: '<n>',
 		help: 'threads, 1–256 (default 5; race 4)',
-		scenes: ['sleepers', 'sequential', ...RACES],
+		scenes: ['sleepers', 'sequential', ...RACES, 'interleavings'],
 		rule: integer(1, 256),
+		sceneRules: {interleavings: integer(2, 4, 'interleavings')},
 	}),
 	sleep: flag({
 		type: 'string',
@@ -48,24 +51,33 @@ export const FLAGS = {
 	mode: flag({
 		type: 'string',
 		arg: '<m>',
-		help: 'race: unsafe, mutex, atomic or all (default all)',
-		scenes: ['race'],
+		help: ['race: unsafe, mutex, atomic or all (default all);', 'interleavings: unsafe, mutex or atomic (default unsafe)'],
+		scenes: ['race', 'interleavings'],
 		rule: choice(MODE_CHOICES),
+		sceneRules: {interleavings: choice<ModeChoice>(COUNTER_MODES, 'interleavings')},
 	}),
 	increments: flag({
 		type: 'string',
 		short: 'i',
 		arg: '<n>',
-		help: 'race: increments per thread, 1–100000000 (default 2500)',
-		scenes: RACES,
+		help: ['race: increments per thread, 1–100000000 (default 2500);', 'interleavings: 1–4 (default 3)'],
+		scenes: [...RACES, 'interleavings'],
 		rule: integer(1, 100_000_000),
+		sceneRules: {interleavings: integer(1, 4, 'interleavings')},
 	}),
 	work: flag({
 		type: 'string',
 		arg: '<µs>',
 		help: 'race: real wait between read and write, 0–100000 (default 200)',
-		scenes: RACES,
+		scenes: [...RACES, 'interleavings'],
 		rule: integer(0, 100_000),
+	}),
+	runs: flag({
+		type: 'string',
+		arg: '<n>',
+		help: 'interleavings: unsafe races run on real threads beside the count, 0–10000 (default 200)',
+		scenes: ['interleavings'],
+		rule: integer(0, 10_000),
 	}),
 	fps: flag({type: 'string', arg: '<n>', help: 'most redraws per second, 1–60 (default 30)', rule: integer(1, 60)}),
 	seed: flag({
@@ -81,7 +93,7 @@ export const FLAGS = {
 		type: 'string',
 		arg: '<list>',
 		help: ['with --seed: print the frames at these virtual seconds and exit,', 'e.g. --frames 0,0.5,2.5'],
-		scenes: ['start', 'hello', 'join', 'sleepers', 'sequential', 'race', 'dashboard'],
+		scenes: ['start', 'hello', 'join', 'sleepers', 'sequential', 'race', 'interleavings', 'dashboard'],
 		rule: times,
 	}),
 	width: flag({type: 'string', arg: '<n>', help: '--frames width, 20–300 (default 80)', rule: integer(20, 300)}),

@@ -23,6 +23,7 @@ const HELP = `
     sleepers      n threads sleep at once: elapsed ≈ one sleep
     sequential    start and join in one loop: elapsed ≈ n sleeps
     race          a shared counter: unsafe (updates lost), mutex, atomic
+    interleavings every schedule of a small race, counted, beside real runs
     dashboard     sleepers above the lock panel, unsafe beside mutex (default)
     tour          a talk: every lesson as a slide, code, points and the live scene
 
@@ -32,6 +33,7 @@ ${optionLines().join('\n')}
   Keys
     r  run again   m  race mode   ?  help   q, Esc, Ctrl+C  quit
     with --seed: space pause, s step    tour: → n space next, ← p back
+    interleavings: ↑ ↓ bar, s step, n another schedule, r real runs again
 
   Examples
     $ threadlab                      sleepers and the lock panel together
@@ -40,6 +42,7 @@ ${optionLines().join('\n')}
     $ threadlab hello -s 0.5 | cat   the notebook's printed lines
     $ threadlab sleepers --json
     $ threadlab race --seed 3        step through a lost update with s
+    $ threadlab interleavings -t 3 -i 3 --json
     $ threadlab sleepers --seed 7 --frames 0.5,1.5,2.5
     $ threadlab tour --theme high-contrast
     $ threadlab tour --seed 1 --record talk.cast

@@ -6,6 +6,7 @@ import {start} from './start.js';
 import type {Scene, ThreadSceneName} from './types.js';
 
 export {SCENE_NAMES, THREAD_SCENE_NAMES, type Scene, type SceneName, type SceneOptions, type ThreadSceneName} from './types.js';
+export {INTERLEAVINGS, INTERLEAVINGS_DEFAULTS, realCheck, type RealCheck} from './interleavings.js';
 export {RACE_CODE, RACE_DEFAULTS, RACE_LESSON, raceProgram, type RaceOptions} from './race.js';
 
 export const SCENES: Record<ThreadSceneName, Scene> = {start, hello, join, sleepers, sequential};

@@ -4,6 +4,9 @@
  * nothing), one to three talking points, and the scene that runs under it.
  */
 import {foldCode} from './code.js';
+import {countInterleavings} from '../model/interleavings.js';
+import {groupedBig, percent} from '../model/interleavings-text.js';
+import {INTERLEAVINGS, INTERLEAVINGS_DEFAULTS} from './interleavings.js';
 import {RACE_CODE, type RaceOptions, SCENES, type SceneOptions} from './index.js';
 import type {View} from './view.js';
 
@@ -96,8 +99,30 @@ export function tourSlides(options: SceneOptions, race: RaceOptions): Slide[] {
 			points: ['The hardware does read-add-write as one step.', 'Exact, and no thread waits for another.'],
 			view: lock('atomic'),
 		},
+		interleavingsSlide(),
 		{id: 'summary', title: 'what we measured', code: [], points: [], summary: true},
 	];
+}
+
+/**
+ * After the races: how likely a lost update is and how bad it can get, counted for the
+ * scene's default 2 threads × 3 increments (a millisecond), stated as figures, not a run.
+ */
+function interleavingsSlide(): Slide {
+	const shape = {threads: INTERLEAVINGS_DEFAULTS.threads, increments: INTERLEAVINGS_DEFAULTS.increments, mode: 'unsafe' as const};
+	const count = countInterleavings(shape);
+	const exact = shape.threads * shape.increments;
+	const exactCount = count.byFinal.get(exact) ?? 0n;
+	return {
+		id: 'interleavings',
+		title: 'every interleaving',
+		code: INTERLEAVINGS.code,
+		points: [
+			`${shape.threads} threads × ${shape.increments} increments can interleave in ${groupedBig(count.schedules)} ways; only ${groupedBig(exactCount)} (${percent(exactCount, count.schedules)}) end at ${exact}.`,
+			`The smallest reachable count is ${count.minFinal}, not ${shape.increments}: one thread can erase nearly all the other's work.`,
+			'threadlab interleavings counts every schedule and steps through any one.',
+		],
+	};
 }
 
 /** `slide 3/10: hello`: the tour's marker, the headless tour's heading and a recording's chapter. */

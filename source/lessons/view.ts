@@ -24,6 +24,8 @@ export interface LessonRequest {
 	modes: CounterMode[];
 	increments: number;
 	workMicros: number;
+	/** Interleavings: unsafe races run on real workers to set beside the count (0: none). */
+	runs: number;
 	/** THREADLAB_FAIL: threads to make fail on purpose, by name (real threads only). */
 	failures: Record<string, Failure>;
 }
@@ -39,6 +41,8 @@ export function viewFor(options: LessonRequest): View {
 			return {kind: 'dashboard', options: sceneOptions, race, ...failures};
 		case 'tour':
 			throw new Error('the tour is a list of views: see tour/slides.ts');
+		case 'interleavings':
+			throw new Error('interleavings counts schedules, it runs no scene view: see output/interleavings.ts');
 		default:
 			return {kind: 'scene', scene: SCENES[options.scene], options: sceneOptions, ...failures};
 	}

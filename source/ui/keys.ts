@@ -17,14 +17,14 @@ export const selectionName = (modes: readonly CounterMode[]) => (modes.length > 
 export interface KeyContext {
 	app: 'scene' | 'tour';
 	/** What the scene app shows; a slide for the tour. */
-	view: View['kind'] | 'slide';
+	view: View['kind'] | 'slide' | 'interleavings';
 	simulated: boolean;
 	paused: boolean;
 	/** The race modes selected with `m` (its hint names them). */
 	selection: readonly CounterMode[];
 }
 
-export type Action = 'back' | 'next' | 'rerun' | 'select' | 'pause' | 'step' | 'help' | 'quit' | 'suspend';
+export type Action = 'back' | 'next' | 'rerun' | 'select' | 'pause' | 'step' | 'help' | 'quit' | 'suspend' | 'up' | 'down' | 'another';
 
 export interface KeyBinding {
 	action: Action;
@@ -40,6 +40,7 @@ export interface KeyBinding {
 const text = (value: string) => () => value;
 const scene = (context: KeyContext) => context.app === 'scene';
 const tour = (context: KeyContext) => context.app === 'tour';
+const counted = (context: KeyContext) => context.view === 'interleavings';
 
 /** In footer order; a key's first binding that applies wins. */
 export const KEYS: readonly KeyBinding[] = [
@@ -65,7 +66,14 @@ export const KEYS: readonly KeyBinding[] = [
 			keys: 'r',
 			text: (c) => (c.simulated ? 'run again from virtual time 0' : 'run again (running threads are stopped and restarted)'),
 		},
-		applies: scene,
+		applies: (c) => scene(c) && !counted(c),
+	},
+	{
+		action: 'rerun',
+		keys: ['r'],
+		footer: {keys: 'r', hint: text('real runs')},
+		help: {keys: 'r', text: text('run the unsafe race on real threads again, beside the count')},
+		applies: counted,
 	},
 	{
 		action: 'rerun',
@@ -87,6 +95,28 @@ export const KEYS: readonly KeyBinding[] = [
 		footer: {keys: 'space', hint: (c) => (c.paused ? 'resume' : 'pause')},
 		help: {keys: 'space', text: text('pause or resume the virtual clock')},
 		applies: (c) => scene(c) && c.simulated,
+	},
+	{
+		action: 'up',
+		keys: ['up', 'left'],
+		footer: {keys: '↑↓', hint: text('bar')},
+		help: {keys: '↑ ↓', text: text('pick a final value: its bar')},
+		applies: counted,
+	},
+	{action: 'down', keys: ['down', 'right'], applies: counted},
+	{
+		action: 'step',
+		keys: ['s'],
+		footer: {keys: 's', hint: text('one step')},
+		help: {keys: 's', text: text("one step of the schedule: one thread's read or write")},
+		applies: counted,
+	},
+	{
+		action: 'another',
+		keys: ['n'],
+		footer: {keys: 'n', hint: text('another')},
+		help: {keys: 'n', text: text('another schedule with the same final value')},
+		applies: counted,
 	},
 	{
 		// The seeded scheduler steps where there is a race to step through.

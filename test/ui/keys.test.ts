@@ -18,6 +18,7 @@ const CONTEXTS: KeyContext[] = [
 	...(['scene', 'race', 'dashboard'] as const).flatMap((view) =>
 		[false, true].flatMap((simulated) => [false, true].flatMap((paused) => SELECTIONS.map((s) => scene(view, simulated, paused, s)))),
 	),
+	{app: 'scene', view: 'interleavings', simulated: false, paused: false, selection: []},
 ];
 
 describe('the footers', () => {
@@ -32,6 +33,11 @@ describe('the footers', () => {
 			'r run again · m mode: mutex · space resume · s step · ? help · q quit',
 		);
 		expect(line(footerKeys(scene('dashboard', true)))).toBe('r run again · space pause · s step · ? help · q quit');
+		const counted: KeyContext = {app: 'scene', view: 'interleavings', simulated: false, paused: false, selection: []};
+		expect(line(footerKeys(counted))).toBe('r real runs · ↑↓ bar · s one step · n another · ? help · q quit');
+		expect(actionFor('down', counted)).toBe('down');
+		expect(actionFor('n', counted)).toBe('another');
+		expect(actionFor('n', scene('race', true))).toBeUndefined();
 	});
 
 	it('shows every footed action exactly where it applies', () => {
