@@ -2,12 +2,14 @@
  * Every flag, declared once: meow's flags, the help's lines, each value's rule and the scenes
  * it applies to all come from this table. A new flag is one entry here plus its use.
  */
-import {COUNTER_MODES} from '../engine/jobs.js';
+import {COUNTER_MODES, LOCK_ORDERS} from '../engine/jobs.js';
 import type {SceneName} from '../lessons/index.js';
 import {THEME_NAMES} from '../ui/theme.js';
 import {type Rule, boolean, choice, delay, file, integer, seconds, times} from './rules.js';
 
 export const MODE_CHOICES = [...COUNTER_MODES, 'all'] as const;
+/** `--mode` of either scene: cli/options.ts checks that the value is one of its scene's. */
+export const ANY_MODE = [...COUNTER_MODES, ...LOCK_ORDERS, 'all'] as const;
 export type ModeChoice = (typeof MODE_CHOICES)[number];
 export const MAX_SEED = 4_294_967_295;
 
@@ -27,14 +29,15 @@ export interface Flag<T = unknown> {
 const flag = <T>(spec: Flag<T>): Flag<T> => spec;
 const SLEEPS: SceneName[] = ['start', 'hello', 'join', 'sleepers', 'sequential', 'dashboard', 'tour'];
 const RACES: SceneName[] = ['race', 'dashboard', 'tour'];
+const LOCKS: SceneName[] = [...RACES, 'deadlock'];
 
 export const FLAGS = {
 	threads: flag({
 		type: 'string',
 		short: 't',
 		arg: '<n>',
-		help: 'threads, 1–256 (default 5; race 4)',
-		scenes: ['sleepers', 'sequential', ...RACES],
+		help: 'threads, 1–256 (default 5; race 4; deadlock 2–8, default 2)',
+		scenes: ['sleepers', 'sequential', ...LOCKS],
 		rule: integer(1, 256),
 	}),
 	sleep: flag({
@@ -48,23 +51,23 @@ export const FLAGS = {
 	mode: flag({
 		type: 'string',
 		arg: '<m>',
-		help: 'race: unsafe, mutex, atomic or all (default all)',
-		scenes: ['race'],
-		rule: choice(MODE_CHOICES),
+		help: ['race: unsafe, mutex, atomic or all (default all);', 'deadlock: opposite, ordered or all (default all)'],
+		scenes: ['race', 'deadlock'],
+		rule: choice(ANY_MODE),
 	}),
 	increments: flag({
 		type: 'string',
 		short: 'i',
 		arg: '<n>',
-		help: 'race: increments per thread, 1–100000000 (default 2500)',
-		scenes: RACES,
+		help: 'race: increments per thread, 1–100000000 (default 2500; deadlock 500)',
+		scenes: LOCKS,
 		rule: integer(1, 100_000_000),
 	}),
 	work: flag({
 		type: 'string',
 		arg: '<µs>',
-		help: 'race: real wait between read and write, 0–100000 (default 200)',
-		scenes: RACES,
+		help: ['race: real wait between read and write, 0–100000 (default 200);', 'deadlock: between the two locks'],
+		scenes: LOCKS,
 		rule: integer(0, 100_000),
 	}),
 	fps: flag({type: 'string', arg: '<n>', help: 'most redraws per second, 1–60 (default 30)', rule: integer(1, 60)}),

@@ -3,10 +3,10 @@
  * them) in, Options out. Pure: a bad value throws a UsageError whose message is the one line
  * the user sees (exit code 2). The rules and the scenes each flag applies to are FLAGS'.
  */
-import {COUNTER_MODES, type Failure} from '../engine/jobs.js';
-import {RACE_DEFAULTS, SCENE_NAMES, type SceneName} from '../lessons/index.js';
+import {COUNTER_MODES, type Failure, LOCK_ORDERS, type LockOrder} from '../engine/jobs.js';
+import {DEADLOCK_DEFAULTS, DEADLOCK_THREADS, RACE_DEFAULTS, SCENE_NAMES, type SceneName} from '../lessons/index.js';
 import type {Options} from '../output/options.js';
-import {FLAGS, type FlagName, type ModeChoice, isFlag, kebab} from './flags.js';
+import {FLAGS, type FlagName, MODE_CHOICES, type ModeChoice, isFlag, kebab} from './flags.js';
 import {UsageError} from '../model/errors.js';
 
 export {UsageError};
@@ -88,9 +88,13 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 		}
 	}
 	const threads = value('threads', undefined);
-	const mode: ModeChoice = value('mode', 'all');
-	const raceThreads = threads ?? RACE_DEFAULTS.threads;
-	const increments = value('increments', RACE_DEFAULTS.increments);
+	const anyMode = value('mode', 'all');
+	const deadlock = scene === 'deadlock' ? deadlockRequest(threads, anyMode, seed, label) : undefined;
+	if (scene === 'race' && !(MODE_CHOICES as readonly string[]).includes(anyMode))
+		throw new UsageError(`${label('mode')} must be one of ${MODE_CHOICES.join(', ')} for race (got ${anyMode})`);
+	const mode = anyMode as ModeChoice;
+	const raceThreads = threads ?? deadlock?.threads ?? RACE_DEFAULTS.threads;
+	const increments = value('increments', deadlock ? DEADLOCK_DEFAULTS.increments : RACE_DEFAULTS.increments);
 	// Real threads count in a 32-bit cell of shared memory; the simulation counts in a JS number.
 	if (['race', 'dashboard', 'tour'].includes(scene) && seed === undefined && raceThreads * increments > MAX_COUNT) {
 		throw new UsageError(
@@ -103,7 +107,8 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 		threads: threads ?? (scene === 'race' ? RACE_DEFAULTS.threads : 5),
 		raceThreads,
 		sleep: value('sleep', 2),
-		modes: mode === 'all' ? [...COUNTER_MODES] : [mode],
+		modes: deadlock || mode === 'all' ? [...COUNTER_MODES] : [mode],
+		...(deadlock ? {orders: deadlock.orders} : {}),
 		increments,
 		workMicros: value('work', RACE_DEFAULTS.workMicros),
 		fps: value('fps', 30),
@@ -121,4 +126,15 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 		force: value('force', false),
 		failures: failuresFrom(env['THREADLAB_FAIL']),
 	};
+}
+
+/** The deadlock scene's own limits: 2–8 threads (one lock each, named A–H), its two orders, real threads. */
+function deadlockRequest(threads: number | undefined, mode: string, seed: number | undefined, label: (name: string) => string) {
+	const {min, max} = DEADLOCK_THREADS;
+	if (threads !== undefined && (threads < min || threads > max))
+		throw new UsageError(`${label('threads')} must be ${min}–${max} for deadlock: one lock per thread, A to H (got ${threads})`);
+	if (mode !== 'all' && !(LOCK_ORDERS as readonly string[]).includes(mode))
+		throw new UsageError(`${label('mode')} must be one of ${LOCK_ORDERS.join(', ')}, all for deadlock (got ${mode})`);
+	if (seed !== undefined) throw new UsageError(`${label('seed')} does not apply to deadlock yet: it runs on real threads only`);
+	return {threads: threads ?? DEADLOCK_DEFAULTS.threads, orders: mode === 'all' ? [...LOCK_ORDERS] : [mode as LockOrder]};
 }

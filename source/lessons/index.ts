@@ -9,3 +9,4 @@ export {SCENE_NAMES, THREAD_SCENE_NAMES, type Scene, type SceneName, type SceneO
 export {RACE_CODE, RACE_DEFAULTS, RACE_LESSON, raceProgram, type RaceOptions} from './race.js';
 
 export const SCENES: Record<ThreadSceneName, Scene> = {start, hello, join, sleepers, sequential};
+export {DEADLOCK_CODE, DEADLOCK_DEFAULTS, DEADLOCK_LESSON, DEADLOCK_THREADS, deadlockProgram, type DeadlockOptions} from './deadlock.js';

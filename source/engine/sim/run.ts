@@ -133,6 +133,8 @@ export class SimRun implements Lab {
 			thread.state = 'sleeping';
 			this.#events.push({kind: 'sleep', thread: index, atMs: this.#clock.now});
 			this.#clock.schedule(index, 'wake', job.ms);
+		} else if (job.kind === 'locks') {
+			throw new Error('the deadlock scene runs on real threads only');
 		} else {
 			thread.state = 'running';
 			this.#clock.schedule(index, firstStep(job.mode), this.#clock.cost(OP_MS, 20));
