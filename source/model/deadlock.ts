@@ -75,3 +75,63 @@ export function waitingText(d: DeadlockSample, thread: number, names: readonly s
 	const holder = d.holders[lock] ?? -1;
 	return `waiting for ${lockName(lock)}${holder >= 0 && holder !== thread ? ` (held by ${names[holder]})` : ''}`;
 }
+
+/** What the screen shows of a deadlock run: a note per thread row, and the cycle once it is stable. */
+export interface DeadlockModel {
+	order: DeadlockSample['order'];
+	expected: number;
+	counter: number;
+	/** Per thread: `waiting for B (held by thread_1)`, `holds A`, or '' (neither). */
+	notes: string[];
+	/** The stable cycle: `deadlock: no thread can move`. */
+	cycle: WaitCycle | null;
+	/** The cycle as hops, `thread_0 holds A, waits for B`, each followed by ` → `; the last is `thread_0`. */
+	hops: string[];
+}
+
+export function deadlockModel(sample: Sample): DeadlockModel | null {
+	const d = sample.deadlock;
+	if (!d) return null;
+	const names = sample.threads.map((t) => t.name);
+	const notes = names.map((_, t) => {
+		const waiting = waitingText(d, t, names);
+		if (waiting) return waiting;
+		const held = d.holders.flatMap((holder, k) => (holder === t ? [lockName(k)] : []));
+		return held.length > 0 ? `holds ${held.join(', ')}` : '';
+	});
+	const cycle = deadlockOf(sample);
+	const hops = cycle ? cycleLine(cycle, names).split(' → ') : [];
+	return {order: d.order, expected: d.expected, counter: d.counter, notes, cycle, hops};
+}
+
+/** A deadlock run before it starts: nobody holds or waits for anything yet. */
+export function idleDeadlockSample(order: DeadlockSample['order'], threads: number, increments: number, workMicros: number): Sample {
+	const none = Array.from({length: threads}, () => -1);
+	return {
+		scene: 'deadlock',
+		clockMs: 0,
+		main: 'starting',
+		threads: none.map((_, i) => ({
+			name: `thread_${i}`,
+			state: 'new',
+			sleepSeconds: 0,
+			startMs: null,
+			wakeMs: null,
+			endMs: null,
+			progress: 0,
+			local: 0,
+		})),
+		events: [],
+		finished: false,
+		deadlock: {
+			order,
+			increments,
+			workMicros,
+			expected: increments * threads,
+			counter: 0,
+			holders: none,
+			waits: none,
+			waitMs: none.map(() => null),
+		},
+	};
+}
