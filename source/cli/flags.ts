@@ -84,7 +84,7 @@ export const FLAGS = {
 		type: 'string',
 		arg: '<list>',
 		help: ['with --seed: print the frames at these virtual seconds and exit,', 'e.g. --frames 0,0.5,2.5'],
-		scenes: ['start', 'hello', 'join', 'sleepers', 'sequential', 'race', 'dashboard'],
+		scenes: ['start', 'hello', 'join', 'sleepers', 'sequential', 'race', 'deadlock', 'dashboard'],
 		rule: times,
 	}),
 	width: flag({type: 'string', arg: '<n>', help: '--frames width, 20–300 (default 80)', rule: integer(20, 300)}),

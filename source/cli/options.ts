@@ -89,7 +89,7 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 	}
 	const threads = value('threads', undefined);
 	const anyMode = value('mode', 'all');
-	const deadlock = scene === 'deadlock' ? deadlockRequest(threads, anyMode, seed, label) : undefined;
+	const deadlock = scene === 'deadlock' ? deadlockRequest(threads, anyMode, label) : undefined;
 	if (scene === 'race' && !(MODE_CHOICES as readonly string[]).includes(anyMode))
 		throw new UsageError(`${label('mode')} must be one of ${MODE_CHOICES.join(', ')} for race (got ${anyMode})`);
 	const mode = anyMode as ModeChoice;
@@ -128,13 +128,12 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 	};
 }
 
-/** The deadlock scene's own limits: 2–8 threads (one lock each, named A–H), its two orders, real threads. */
-function deadlockRequest(threads: number | undefined, mode: string, seed: number | undefined, label: (name: string) => string) {
+/** The deadlock scene's own limits: 2–8 threads (one lock each, named A–H) and its two orders. */
+function deadlockRequest(threads: number | undefined, mode: string, label: (name: string) => string) {
 	const {min, max} = DEADLOCK_THREADS;
 	if (threads !== undefined && (threads < min || threads > max))
 		throw new UsageError(`${label('threads')} must be ${min}–${max} for deadlock: one lock per thread, A to H (got ${threads})`);
 	if (mode !== 'all' && !(LOCK_ORDERS as readonly string[]).includes(mode))
 		throw new UsageError(`${label('mode')} must be one of ${LOCK_ORDERS.join(', ')}, all for deadlock (got ${mode})`);
-	if (seed !== undefined) throw new UsageError(`${label('seed')} does not apply to deadlock yet: it runs on real threads only`);
 	return {threads: threads ?? DEADLOCK_DEFAULTS.threads, orders: mode === 'all' ? [...LOCK_ORDERS] : [mode as LockOrder]};
 }

@@ -4,6 +4,7 @@
  * walk from any node either ends or comes back round: that loop is the deadlock.
  */
 import {fixed} from './format.js';
+import {lockName} from './wording.js';
 import type {DeadlockSample, Sample} from './types.js';
 
 /**
@@ -21,8 +22,7 @@ export interface WaitCycle {
 	formedMs: number;
 }
 
-/** Locks are named A, B, C… as on the slide. */
-export const lockName = (k: number): string => String.fromCharCode(65 + k);
+export {lockName} from './wording.js';
 
 export function findCycle(d: DeadlockSample): WaitCycle | null {
 	const next = (t: number): number => {

@@ -149,7 +149,7 @@ export function toSnapshot(sample: Sample): Snapshot {
 		})),
 		summary: sample.finished ? summarize(sample) : null,
 		race: raceResult(sample),
-		lastStep: sample.lastStep ? stepText(sample.lastStep, sample.threads) : null,
+		lastStep: sample.lastStep ? stepText(sample.lastStep, sample.threads, sample.deadlock) : null,
 		...(sample.deadlock ? {deadlock: deadlockModel(sample)!} : {}),
 	};
 }

@@ -177,6 +177,7 @@ export async function simulateHeadless(view: View, seed: number, onLine?: Write)
 		for (const event of sample.events) onLine?.(logText(event, sample.threads));
 		const race = raceResult(sample);
 		if (race) onLine?.(raceLine(race));
+		for (const line of deadlockLines(sample)) onLine?.(line);
 	}
 	return lanes;
 }

@@ -52,7 +52,11 @@ function Lane({snapshot, width}: {snapshot: Snapshot; width: number}) {
 	let status: string;
 	if (d.cycle) status = `count stuck at ${d.counter} of ${d.expected}`;
 	else if (snapshot.finished) status = `count ${d.counter} of ${d.expected}${d.counter === d.expected ? ', exact' : ''}`;
-	else status = runningStatus(snapshot, theme, `count ${d.counter}`);
+	else {
+		// Seeded: the move the last step made, `thread_0 took A`, with the clock in µs to follow it.
+		const step = snapshot.lastStep;
+		status = runningStatus(snapshot, theme, `count ${d.counter}`, step ? 4 : 1) + (step ? ` ${theme.glyphs.dot} ${step}` : '');
+	}
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate" bold>
