@@ -18,7 +18,7 @@ export interface DeadlockOptions {
 export const DEADLOCK_DEFAULTS: DeadlockOptions = {threads: 2, increments: 500, workMicros: 200};
 export const DEADLOCK_THREADS = {min: 2, max: 8} as const;
 
-export const DEADLOCK_LESSON = 'Two locks taken in opposite orders: each thread holds what the other waits for, forever.';
+export const DEADLOCK_LESSON = 'Two locks in opposite orders: each thread holds what the other waits for.';
 
 export const DEADLOCK_CODE: Record<LockOrder, string[]> = {
 	opposite: [
