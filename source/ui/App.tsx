@@ -73,7 +73,8 @@ function Shell({view, theme, source, selection, onSelect, onRerun}: ShellProps) 
 			source={source}
 			context={{app: 'scene', view: view.kind, selection: selected}}
 			on={{select: onSelect, rerun: onRerun}}
-			leave={allFinished(snapshots)}
+			// A deadlocked run never finishes: without a keyboard, leave once every run ended or is stuck for good.
+			leave={allFinished(snapshots.map((lane) => lane.map((s) => (s.deadlock?.cycle ? {...s, finished: true} : s))))}
 		>
 			{(chrome) => <Screen {...chrome} view={view} snapshots={snapshots} latest={latest.current} selected={selected} />}
 		</Chrome>
