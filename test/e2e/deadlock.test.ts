@@ -24,7 +24,7 @@ describe.skipIf(!hasTmux)('threadlab deadlock in a real terminal (tmux)', () => 
 		for (const terminal of terminals.splice(0)) terminal.kill();
 	});
 
-	it('at 80×24: the header says so, the rows say who holds what, the cycle reads whole; r runs again; q quits', async () => {
+	it('at 80×24: the header says so, the rows say who holds what, the cycle reads whole; r runs again; m the next order; q quits', async () => {
 		const t = open(['-i', '1000000']);
 		const screen = await t.waitFor('deadlock: no thread can move', 8000);
 		expect(screen).toContain(CYCLE);
@@ -36,6 +36,14 @@ describe.skipIf(!hasTmux)('threadlab deadlock in a real terminal (tmux)', () => 
 		t.keys('r');
 		await t.waitFor('deadlock: no thread can move', 8000, {gone: true});
 		await t.waitFor('deadlock: no thread can move', 8000);
+		expect(t.processes()).toEqual([pid]);
+		// m stops the deadlocked run and runs the next choice of orders: the fix alone finishes.
+		t.keys('m');
+		await t.waitFor('m order: opposite', 5000);
+		await t.waitFor('deadlock: no thread can move', 8000);
+		t.keys('m');
+		await t.waitFor('m order: ordered', 5000);
+		await t.waitFor('deadlock: no thread can move', 5000, {gone: true});
 		expect(t.processes()).toEqual([pid]);
 		t.keys('q');
 		expect(await t.waitForExit(3000)).toBe(0);
