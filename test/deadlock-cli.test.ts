@@ -48,8 +48,7 @@ describe('threadlab deadlock, headless', () => {
 	it.each([
 		[['-t', '9'], '--threads must be 2–8 for deadlock: one lock per thread, A to H (got 9)'],
 		[['-t', '1'], '--threads must be 2–8 for deadlock: one lock per thread, A to H (got 1)'],
-		[['--mode', 'mutex'], '--mode must be one of opposite, ordered, all for deadlock (got mutex)'],
-		[['--seed', '1'], '--seed does not apply to deadlock yet: it runs on real threads only'],
+		[['--mode', 'mutex'], '--mode must be one of opposite, ordered, all (got mutex)'],
 	])('bad input %j: one line, exit 2', async (args, message) => {
 		const {code, stdout, stderr} = await threadlab(['deadlock', ...args]);
 		expect(code).toBe(2);
@@ -57,9 +56,20 @@ describe('threadlab deadlock, headless', () => {
 		expect(stderr).toBe(`threadlab: ${message}\n`);
 	});
 
+	it('--seed: the same lines for the same seed; the defaults deadlock where they formed', async () => {
+		const first = await threadlab(['deadlock', '--seed', '1']);
+		expect(first.code).toBe(0);
+		expect(first.stdout).toBe((await threadlab(['deadlock', '--seed', '1'])).stdout);
+		expect(first.stdout.split('\n').slice(0, 3)).toEqual([
+			'deadlock (opposite): thread_0 holds A, waits for B → thread_1 holds B, waits for A → thread_0',
+			expect.stringMatching(/^deadlock \(opposite\): formed at 0\.\d{3} s: no thread can move$/),
+			'finished (ordered): count 1000 of 1000, exact',
+		]);
+	});
+
 	it('race refuses a lock order', async () => {
 		const {code, stderr} = await threadlab(['race', '--mode', 'opposite']);
 		expect(code).toBe(2);
-		expect(stderr).toBe('threadlab: --mode must be one of unsafe, mutex, atomic, all for race (got opposite)\n');
+		expect(stderr).toBe('threadlab: --mode must be one of unsafe, mutex, atomic, all (got opposite)\n');
 	});
 });

@@ -23,6 +23,7 @@ const HELP = `
     sleepers      n threads sleep at once: elapsed ≈ one sleep
     sequential    start and join in one loop: elapsed ≈ n sleeps
     race          a shared counter: unsafe (updates lost), mutex, atomic
+    deadlock      two locks in opposite orders stop every thread; ordered: exact
     dashboard     sleepers above the lock panel, unsafe beside mutex (default)
     tour          a talk: every lesson as a slide, code, points and the live scene
 

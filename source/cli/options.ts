@@ -7,6 +7,7 @@ import {COUNTER_MODES, type Failure, LOCK_ORDERS, type LockOrder} from '../engin
 import {DEADLOCK_DEFAULTS, DEADLOCK_THREADS, RACE_DEFAULTS, SCENE_NAMES, type SceneName} from '../lessons/index.js';
 import type {Options} from '../output/options.js';
 import {FLAGS, type FlagName, MODE_CHOICES, type ModeChoice, isFlag, kebab} from './flags.js';
+import {choice} from './rules.js';
 import {UsageError} from '../model/errors.js';
 
 export {UsageError};
@@ -88,10 +89,10 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 		}
 	}
 	const threads = value('threads', undefined);
-	const anyMode = value('mode', 'all');
+	// --mode's choices are its scene's: the race's modes or the deadlock's lock orders.
+	const modes: readonly string[] = scene === 'deadlock' ? [...LOCK_ORDERS, 'all'] : MODE_CHOICES;
+	const anyMode = flags['mode'] === undefined ? 'all' : choice(modes)(flags['mode'], label('mode'), naming === 'option');
 	const deadlock = scene === 'deadlock' ? deadlockRequest(threads, anyMode, label) : undefined;
-	if (scene === 'race' && !(MODE_CHOICES as readonly string[]).includes(anyMode))
-		throw new UsageError(`${label('mode')} must be one of ${MODE_CHOICES.join(', ')} for race (got ${anyMode})`);
 	const mode = anyMode as ModeChoice;
 	const raceThreads = threads ?? deadlock?.threads ?? RACE_DEFAULTS.threads;
 	const increments = value('increments', deadlock ? DEADLOCK_DEFAULTS.increments : RACE_DEFAULTS.increments);
@@ -133,7 +134,5 @@ function deadlockRequest(threads: number | undefined, mode: string, label: (name
 	const {min, max} = DEADLOCK_THREADS;
 	if (threads !== undefined && (threads < min || threads > max))
 		throw new UsageError(`${label('threads')} must be ${min}–${max} for deadlock: one lock per thread, A to H (got ${threads})`);
-	if (mode !== 'all' && !(LOCK_ORDERS as readonly string[]).includes(mode))
-		throw new UsageError(`${label('mode')} must be one of ${LOCK_ORDERS.join(', ')}, all for deadlock (got ${mode})`);
 	return {threads: threads ?? DEADLOCK_DEFAULTS.threads, orders: mode === 'all' ? [...LOCK_ORDERS] : [mode as LockOrder]};
 }
