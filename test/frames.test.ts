@@ -109,3 +109,13 @@ describe.each([
 		expect(frame).toContain('thread_0 ○ waiting for B (held by thread_1)');
 	});
 });
+
+it('a ring of 8 at 80×24: rows fold to "+5 more threads", the whole ring and the footer still show', () => {
+	const frame = renderFrame({scene: 'deadlock', threads: 8, seed: 3, time: 1, width: 80, height: 24});
+	const lines = frame.split('\n');
+	expect(lines.length).toBeLessThan(24);
+	expect(lines.filter((line) => line === '  +5 more threads')).toHaveLength(2);
+	expect(lines).toContain('thread_6 holds G, waits for H → thread_7 holds H, waits for A → thread_0');
+	expect(lines).toContain('count 4000 of 4000, exact');
+	expect(lines.at(-1)).toMatch(/^r run again · m order: all .* q quit$/);
+});

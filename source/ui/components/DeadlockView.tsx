@@ -43,12 +43,18 @@ export function cycleLines(hops: readonly string[], width: number): string[] {
 	return lines;
 }
 
-function Lane({snapshot, width}: {snapshot: Snapshot; width: number}) {
+/** Lines a lane takes besides its thread rows: margin, title, then the cycle and when it formed, or one status line. */
+const laneExtra = (snapshot: Snapshot, width: number) =>
+	2 + (snapshot.deadlock?.cycle ? cycleLines(snapshot.deadlock.hops, width).length + 1 : 1);
+
+function Lane({snapshot, width, maxRows}: {snapshot: Snapshot; width: number; maxRows: number}) {
 	const theme = useTheme();
 	const d = snapshot.deadlock;
 	if (!d) return null;
 	const nameWidth = Math.max(...snapshot.threads.map((row) => row.name.length));
 	const total = d.expected / Math.max(1, snapshot.threads.length);
+	// Too many rows for the height: the first ones, and a line saying how many more.
+	const rowsShown = snapshot.threads.length <= maxRows ? snapshot.threads.length : Math.max(0, maxRows - 1);
 	let status: string;
 	if (d.cycle) status = `count stuck at ${d.counter} of ${d.expected}`;
 	else if (snapshot.finished) status = `count ${d.counter} of ${d.expected}${d.counter === d.expected ? ', exact' : ''}`;
@@ -62,7 +68,7 @@ function Lane({snapshot, width}: {snapshot: Snapshot; width: number}) {
 			<Text wrap="truncate" bold>
 				{truncate(ORDER_TITLES[d.order], width, theme.glyphs.ellipsis)}
 			</Text>
-			{snapshot.threads.map((row, t) => {
+			{snapshot.threads.slice(0, rowsShown).map((row, t) => {
 				const note = row.state === 'waiting' || row.state === 'holding' ? (d.notes[t] ?? '') : row.state;
 				const count = `${Math.round(row.progress * total)}/${total}`;
 				const left = `  ${row.name.padEnd(nameWidth)} ${stateIcon(row.state, snapshot.clockMs, theme)} ${note}`;
@@ -73,6 +79,9 @@ function Lane({snapshot, width}: {snapshot: Snapshot; width: number}) {
 					</Text>
 				);
 			})}
+			{rowsShown < snapshot.threads.length ? (
+				<Text wrap="truncate" color={theme.muted}>{`  +${snapshot.threads.length - rowsShown} more threads`}</Text>
+			) : null}
 			{d.cycle ? (
 				cycleLines(d.hops, width).map((line) => (
 					<Text key={line} wrap="truncate" color={theme.bad}>
@@ -99,6 +108,9 @@ export function DeadlockView(props: DeadlockViewProps) {
 	if (width < 20 || props.height < 11) return <TooSmall width={width} />;
 	const stuck = lanes.some((snapshot) => snapshot.deadlock?.cycle);
 	const scene = lanes[0]?.scene ?? 'deadlock';
+	// Header 2, blank and footer, one spare; what is left is shared out among the lanes' rows.
+	const rowsLeft = props.height - 5 - lanes.reduce((sum, snapshot) => sum + laneExtra(snapshot, width), 0);
+	const maxRows = Math.max(1, Math.floor(rowsLeft / Math.max(1, lanes.length)));
 	return (
 		<Box flexDirection="column" width={width}>
 			<Header scene={scene} title={props.title} label={props.label} lesson={stuck ? DEADLOCK_HEADER : props.lesson} width={width} />
@@ -109,7 +121,7 @@ export function DeadlockView(props: DeadlockViewProps) {
 			) : (
 				lanes.map((snapshot, i) => (
 					<Box key={snapshot.deadlock?.order ?? i} marginTop={1} flexDirection="column">
-						<Lane snapshot={snapshot} width={width} />
+						<Lane snapshot={snapshot} width={width} maxRows={maxRows} />
 					</Box>
 				))
 			)}
