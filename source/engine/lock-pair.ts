@@ -7,6 +7,7 @@
 import type {Job} from './jobs.js';
 import {Mutex} from './mutex.js';
 import {Code, F, H, type SharedState, T, epochNow} from './shared.js';
+import type {DeadlockSample, LockOrder} from '../model/types.js';
 
 type LocksJob = Extract<Job, {kind: 'locks'}>;
 
@@ -68,4 +69,24 @@ export function releaseLocks(s: SharedState, t: number): void {
 		Atomics.and(s.i32, s.cell(t, T.holds), ~(1 << k));
 		new Mutex(s.i32, s.lockCells(k)).abandon(t);
 	}
+}
+
+/** The main thread's read of the locks and every thread's wait, for the model's wait-for graph. */
+export function lockSample(
+	shared: SharedState,
+	{order, locks, increments, workMicros}: {order: LockOrder; locks: number; increments: number; workMicros: number},
+	threads: number,
+	origin: number,
+): DeadlockSample {
+	const waits = Array.from({length: threads}, (_, t) => Atomics.load(shared.i32, shared.cell(t, T.waits)) - 1);
+	return {
+		order,
+		increments,
+		workMicros,
+		expected: increments * threads,
+		counter: Atomics.load(shared.i32, H.counter),
+		holders: Array.from({length: locks}, (_, k) => Atomics.load(shared.i32, shared.lockCells(k).holder) - 1),
+		waits,
+		waitMs: waits.map((lock, t) => (lock < 0 ? null : shared.time(t, F.waitAt) - origin)),
+	};
 }

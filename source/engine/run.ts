@@ -4,10 +4,11 @@
  * `join` waits on the thread's state cell with `Atomics.waitAsync`.
  */
 import type {Worker} from 'node:worker_threads';
-import type {DeadlockSample, EventSample, LockOrder, MainState, Sample, ThreadSample} from '../model/types.js';
+import type {EventSample, LockOrder, MainState, Sample, ThreadSample} from '../model/types.js';
 import type {CounterMode, Job} from './jobs.js';
 import type {Lab, MainProgram, ThreadHandle} from './lab.js';
 import type {RunOutcome, WorkerPool} from './pool.js';
+import {lockSample} from './lock-pair.js';
 import {Mutex} from './mutex.js';
 import {CODE_NAMES, Code, Ev, F, H, RACE_LOCK, SharedState, T, epochNow} from './shared.js';
 
@@ -178,24 +179,8 @@ export class RealRun implements Lab {
 			};
 			if (this.finished && race.mode === 'unsafe') sample.race.reads = threads.map((_, t) => shared.reads(t));
 		}
-		if (this.#program.deadlock) sample.deadlock = this.#deadlockSample(threads.length);
+		if (this.#program.deadlock) sample.deadlock = lockSample(shared, this.#program.deadlock, threads.length, this.#origin);
 		return sample;
-	}
-
-	#deadlockSample(threads: number): DeadlockSample {
-		const {shared} = this;
-		const {order, locks, increments, workMicros} = this.#program.deadlock!;
-		const waits = Array.from({length: threads}, (_, t) => Atomics.load(shared.i32, shared.cell(t, T.waits)) - 1);
-		return {
-			order,
-			increments,
-			workMicros,
-			expected: increments * threads,
-			counter: Atomics.load(shared.i32, H.counter),
-			holders: Array.from({length: locks}, (_, k) => Atomics.load(shared.i32, shared.lockCells(k).holder) - 1),
-			waits,
-			waitMs: waits.map((lock, t) => (lock < 0 ? null : shared.time(t, F.waitAt) - this.#origin)),
-		};
 	}
 
 	/** A worker that died without saying so is marked failed, so no join waits forever. */

@@ -50,16 +50,23 @@ describe.skipIf(!hasTmux)('threadlab deadlock in a real terminal (tmux)', () => 
 		expect(t.processes()).toEqual([]);
 	}, 30_000);
 
-	it('SIGTERM on a deadlocked run: exit 143, terminal restored, nothing left running', async () => {
-		const t = open(['--mode', 'opposite', '-i', '1000000']);
-		await t.waitFor('deadlock: no thread can move', 8000);
-		const pid = await t.pid();
-		process.kill(pid, 'SIGTERM');
-		for (let waited = 0; isAlive(pid) && waited < 2000; waited += 25) await sleep(25);
-		expect(isAlive(pid)).toBe(false);
-		expect(await t.waitForExit(2000)).toBe(143);
-		expect(t.processes()).toEqual([]);
-		expect(await t.waitForRaw(CURSOR_SHOW)).toContain(CURSOR_SHOW);
-		expect(t.ttySettings()).toMatch(/(^|\s)echo(\s|$)/);
-	}, 20_000);
+	it.each([
+		['SIGTERM', 143],
+		['SIGINT', 130],
+	] as const)(
+		'%s on a deadlocked run: exit %i, terminal restored, nothing left running',
+		async (signal, code) => {
+			const t = open(['--mode', 'opposite', '-i', '1000000']);
+			await t.waitFor('deadlock: no thread can move', 8000);
+			const pid = await t.pid();
+			process.kill(pid, signal);
+			for (let waited = 0; isAlive(pid) && waited < 2000; waited += 25) await sleep(25);
+			expect(isAlive(pid)).toBe(false);
+			expect(await t.waitForExit(2000)).toBe(code);
+			expect(t.processes()).toEqual([]);
+			expect(await t.waitForRaw(CURSOR_SHOW)).toContain(CURSOR_SHOW);
+			expect(t.ttySettings()).toMatch(/(^|\s)echo(\s|$)/);
+		},
+		20_000,
+	);
 });
