@@ -22,6 +22,7 @@ const recordings = {
 	'07-race-unsafe': ['race', '--mode', 'unsafe'],
 	'08-race-mutex': ['race', '--mode', 'mutex'],
 	'09-race-atomic': ['race', '--mode', 'atomic'],
+	'10-deadlock': ['deadlock'],
 	tour: ['tour'],
 };
 for (const [name, args] of Object.entries(recordings)) {

@@ -57,3 +57,7 @@ export {EventLog} from './ui/components/EventLog.js';
 export {ThemeContext, makeTheme, type Theme} from './ui/theme.js';
 export {App, type AppProps} from './ui/App.js';
 export {parseOptions, UsageError, type Options} from './cli/options.js';
+export {DEADLOCK_DEFAULTS, deadlockProgram, type DeadlockOptions} from './lessons/index.js';
+export {LOCK_ORDERS, type LockOrder} from './engine/jobs.js';
+export {findCycle, deadlockOf, cycleLine, type WaitCycle} from './model/deadlock.js';
+export type {DeadlockSample} from './model/types.js';

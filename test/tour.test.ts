@@ -49,6 +49,7 @@ describe('tour slides', () => {
 			'mutex',
 			'atomic',
 			'interleavings',
+			'deadlock',
 			'summary',
 		]);
 		for (const slide of slides.slice(0, -1)) {
@@ -63,7 +64,7 @@ describe('tour slides', () => {
 			const lines = slideAt(index as number, seconds, 80, 24).split('\n');
 			expect(lines.length).toBeLessThan(24);
 			expect(lines.every((line) => line.length <= 80)).toBe(true);
-			expect(lines[0]).toContain(`threadlab tour · ${(index as number) + 1}/11`);
+			expect(lines[0]).toContain(`threadlab tour · ${(index as number) + 1}/12`);
 			expect(lines.at(-1)).toContain('q quit');
 		}
 	});
@@ -86,10 +87,10 @@ describe('tour without a terminal', () => {
 		});
 		const lines = stdout.split('\n');
 		const titles = lines.filter((line) => line.startsWith('== slide '));
-		expect(titles).toHaveLength(11);
-		expect(titles[0]).toBe('== slide 1/11: What is a thread? ==');
+		expect(titles).toHaveLength(12);
+		expect(titles[0]).toBe('== slide 1/12: What is a thread? ==');
 		expect(lines).toContain('I am thread3. Going to sleep for 0.2 seconds');
-		const measured = lines.slice(lines.indexOf('== slide 11/11: what we measured =='));
+		const measured = lines.slice(lines.indexOf('== slide 12/12: what we measured =='));
 		expect(measured.some((line) => /^- sleepers: elapsed 0\.2\d s/.test(line))).toBe(true);
 		expect(measured.some((line) => /^- mutex: exact, 200 in/.test(line))).toBe(true);
 	}, 30_000);

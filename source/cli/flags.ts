@@ -2,12 +2,14 @@
  * Every flag, declared once: meow's flags, the help's lines, each value's rule and the scenes
  * it applies to all come from this table. A new flag is one entry here plus its use.
  */
-import {COUNTER_MODES} from '../engine/jobs.js';
+import {COUNTER_MODES, LOCK_ORDERS} from '../engine/jobs.js';
 import type {SceneName} from '../lessons/index.js';
 import {THEME_NAMES} from '../ui/theme.js';
 import {type Rule, boolean, choice, delay, file, integer, seconds, times} from './rules.js';
 
 export const MODE_CHOICES = [...COUNTER_MODES, 'all'] as const;
+/** The deadlock's `--mode`: its lock orders, or both. */
+export const DEADLOCK_MODES = [...LOCK_ORDERS, 'all'] as const;
 export type ModeChoice = (typeof MODE_CHOICES)[number];
 export const MAX_SEED = 4_294_967_295;
 
@@ -29,14 +31,15 @@ export interface Flag<T = unknown> {
 const flag = <T>(spec: Flag<T>): Flag<T> => spec;
 const SLEEPS: SceneName[] = ['start', 'hello', 'join', 'sleepers', 'sequential', 'dashboard', 'tour'];
 const RACES: SceneName[] = ['race', 'dashboard', 'tour'];
+const LOCKS: SceneName[] = [...RACES, 'deadlock'];
 
 export const FLAGS = {
 	threads: flag({
 		type: 'string',
 		short: 't',
 		arg: '<n>',
-		help: 'threads, 1–256 (default 5; race 4)',
-		scenes: ['sleepers', 'sequential', ...RACES, 'interleavings'],
+		help: ['threads, 1–256 (default 5; race 4);', 'deadlock 2–8 (default 2); interleavings 2–4 (default 2)'],
+		scenes: ['sleepers', 'sequential', ...LOCKS, 'interleavings'],
 		rule: integer(1, 256),
 		sceneRules: {interleavings: integer(2, 4, 'interleavings')},
 	}),
@@ -51,25 +54,29 @@ export const FLAGS = {
 	mode: flag({
 		type: 'string',
 		arg: '<m>',
-		help: ['race: unsafe, mutex, atomic or all (default all);', 'interleavings: unsafe, mutex or atomic (default unsafe)'],
-		scenes: ['race', 'interleavings'],
-		rule: choice(MODE_CHOICES),
-		sceneRules: {interleavings: choice<ModeChoice>(COUNTER_MODES, 'interleavings')},
+		help: [
+			'race: unsafe, mutex, atomic or all (default all);',
+			'interleavings: unsafe, mutex or atomic (default unsafe);',
+			'deadlock: opposite, ordered or all (default all)',
+		],
+		scenes: ['race', 'interleavings', 'deadlock'],
+		rule: choice<string>(MODE_CHOICES),
+		sceneRules: {interleavings: choice<string>(COUNTER_MODES, 'interleavings'), deadlock: choice<string>(DEADLOCK_MODES)},
 	}),
 	increments: flag({
 		type: 'string',
 		short: 'i',
 		arg: '<n>',
-		help: ['race: increments per thread, 1–100000000 (default 2500);', 'interleavings: 1–4 (default 3)'],
-		scenes: [...RACES, 'interleavings'],
+		help: ['race: increments per thread, 1–100000000 (default 2500;', 'deadlock 500); interleavings: 1–4 (default 3)'],
+		scenes: [...LOCKS, 'interleavings'],
 		rule: integer(1, 100_000_000),
 		sceneRules: {interleavings: integer(1, 4, 'interleavings')},
 	}),
 	work: flag({
 		type: 'string',
 		arg: '<µs>',
-		help: 'race: real wait between read and write, 0–100000 (default 200)',
-		scenes: [...RACES, 'interleavings'],
+		help: ['race: real wait between read and write, 0–100000 (default 200);', 'deadlock: between the two locks'],
+		scenes: [...LOCKS, 'interleavings'],
 		rule: integer(0, 100_000),
 	}),
 	runs: flag({
@@ -93,7 +100,7 @@ export const FLAGS = {
 		type: 'string',
 		arg: '<list>',
 		help: ['with --seed: print the frames at these virtual seconds and exit,', 'e.g. --frames 0,0.5,2.5'],
-		scenes: ['start', 'hello', 'join', 'sleepers', 'sequential', 'race', 'interleavings', 'dashboard'],
+		scenes: ['start', 'hello', 'join', 'sleepers', 'sequential', 'race', 'interleavings', 'deadlock', 'dashboard'],
 		rule: times,
 	}),
 	width: flag({type: 'string', arg: '<n>', help: '--frames width, 20–300 (default 80)', rule: integer(20, 300)}),

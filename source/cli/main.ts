@@ -24,6 +24,7 @@ const HELP = `
     sequential    start and join in one loop: elapsed ≈ n sleeps
     race          a shared counter: unsafe (updates lost), mutex, atomic
     interleavings every schedule of a small race, counted, beside real runs
+    deadlock      two locks in opposite orders stop every thread; ordered: exact
     dashboard     sleepers above the lock panel, unsafe beside mutex (default)
     tour          a talk: every lesson as a slide, code, points and the live scene
 

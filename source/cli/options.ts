@@ -3,8 +3,8 @@
  * them) in, Options out. Pure: a bad value throws a UsageError whose message is the one line
  * the user sees (exit code 2). The rules and the scenes each flag applies to are FLAGS'.
  */
-import {COUNTER_MODES, type Failure} from '../engine/jobs.js';
-import {INTERLEAVINGS_DEFAULTS, RACE_DEFAULTS, SCENE_NAMES, type SceneName} from '../lessons/index.js';
+import {COUNTER_MODES, type Failure, type LockOrder, LOCK_ORDERS} from '../engine/jobs.js';
+import {DEADLOCK_DEFAULTS, DEADLOCK_THREADS, INTERLEAVINGS_DEFAULTS, RACE_DEFAULTS, SCENE_NAMES, type SceneName} from '../lessons/index.js';
 import type {Options} from '../output/options.js';
 import {FLAGS, type Flag, type FlagName, type ModeChoice, isFlag, kebab} from './flags.js';
 import type {Rule} from './rules.js';
@@ -96,9 +96,15 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 	}
 	const threads = value('threads', undefined);
 	const counted = scene === 'interleavings';
-	const mode: ModeChoice = value('mode', counted ? INTERLEAVINGS_DEFAULTS.mode : 'all');
-	const raceThreads = threads ?? (counted ? INTERLEAVINGS_DEFAULTS.threads : RACE_DEFAULTS.threads);
-	const increments = value('increments', counted ? INTERLEAVINGS_DEFAULTS.increments : RACE_DEFAULTS.increments);
+	// --mode's choices are its scene's (FLAGS' sceneRules): the race's modes, the deadlock's lock orders.
+	const anyMode = value('mode', counted ? INTERLEAVINGS_DEFAULTS.mode : 'all') as string;
+	const deadlock = scene === 'deadlock' ? deadlockRequest(threads, anyMode, label) : undefined;
+	const mode = anyMode as ModeChoice;
+	const raceThreads = threads ?? deadlock?.threads ?? (counted ? INTERLEAVINGS_DEFAULTS.threads : RACE_DEFAULTS.threads);
+	const increments = value(
+		'increments',
+		deadlock ? DEADLOCK_DEFAULTS.increments : counted ? INTERLEAVINGS_DEFAULTS.increments : RACE_DEFAULTS.increments,
+	);
 	// Real threads count in a 32-bit cell of shared memory; the simulation counts in a JS number.
 	if (['race', 'dashboard', 'tour'].includes(scene) && seed === undefined && raceThreads * increments > MAX_COUNT) {
 		throw new UsageError(
@@ -111,7 +117,8 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 		threads: threads ?? (scene === 'race' || counted ? raceThreads : 5),
 		raceThreads,
 		sleep: value('sleep', 2),
-		modes: mode === 'all' ? [...COUNTER_MODES] : [mode],
+		modes: deadlock || mode === 'all' ? [...COUNTER_MODES] : [mode],
+		...(deadlock ? {orders: deadlock.orders} : {}),
 		increments,
 		workMicros: value('work', RACE_DEFAULTS.workMicros),
 		runs: value('runs', INTERLEAVINGS_DEFAULTS.runs),
@@ -130,4 +137,12 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 		force: value('force', false),
 		failures: failuresFrom(env['THREADLAB_FAIL']),
 	};
+}
+
+/** The deadlock scene's own limits: 2–8 threads (one lock each, named A–H) and its two orders. */
+function deadlockRequest(threads: number | undefined, mode: string, label: (name: string) => string) {
+	const {min, max} = DEADLOCK_THREADS;
+	if (threads !== undefined && (threads < min || threads > max))
+		throw new UsageError(`${label('threads')} must be ${min}–${max} for deadlock: one lock per thread, A to H (got ${threads})`);
+	return {threads: threads ?? DEADLOCK_DEFAULTS.threads, orders: mode === 'all' ? [...LOCK_ORDERS] : [mode as LockOrder]};
 }

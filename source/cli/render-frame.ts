@@ -19,7 +19,8 @@ export interface FrameOptions {
 	height?: number;
 	threads?: number;
 	sleep?: number;
-	mode?: 'unsafe' | 'mutex' | 'atomic' | 'all';
+	/** race: unsafe, mutex, atomic or all; deadlock: opposite, ordered or all. */
+	mode?: 'unsafe' | 'mutex' | 'atomic' | 'opposite' | 'ordered' | 'all';
 	increments?: number;
 	work?: number;
 	/** ANSI colours in the frame (default: none). */

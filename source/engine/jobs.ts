@@ -1,9 +1,9 @@
 /** What a pooled worker is asked to run. Shared by the main thread and the worker script. */
 import type {SharedDims} from './shared.js';
 
-import type {CounterMode} from '../model/types.js';
+import type {CounterMode, LockOrder} from '../model/types.js';
 
-export {COUNTER_MODES, type CounterMode} from '../model/types.js';
+export {COUNTER_MODES, LOCK_ORDERS, type CounterMode, type LockOrder} from '../model/types.js';
 
 /**
  * How many of its last reads a racing thread keeps (a real run in its ring in shared memory, the
@@ -16,7 +16,9 @@ export type Failure = 'throw' | 'exit';
 
 export type Job =
 	| {kind: 'sleep'; ms: number; fail?: Failure}
-	| {kind: 'count'; mode: CounterMode; increments: number; workMicros: number; fail?: Failure};
+	| {kind: 'count'; mode: CounterMode; increments: number; workMicros: number; fail?: Failure}
+	/** Take lock `thread`, work, take lock `thread + 1` (mod `locks`), count, release both. */
+	| {kind: 'locks'; order: LockOrder; locks: number; increments: number; workMicros: number; fail?: Failure};
 
 export interface RunMessage {
 	type: 'run';

@@ -36,6 +36,8 @@ const CONTENDED = 2;
  * the sleeps; with a critical section of 200 µs it changes nothing.
  */
 const BACKOFF_ROUNDS = availableParallelism() > 1 ? 5 : 0;
+/** How long `lockUnless` sleeps at most before it looks at its stop flag again. */
+const STOP_CHECK_MS = 100;
 /** Where the back-off's arithmetic goes, so that it is not optimised away. */
 let sink = 0;
 
@@ -65,6 +67,22 @@ export class Mutex {
 		if (c === CONTENDED || !this.claim(owner)) {
 			do Atomics.wait(this.i32, this.#state, CONTENDED);
 			while (!this.claim(owner));
+		}
+		return true;
+	}
+
+	/**
+	 * Take the lock unless `stopped()` turns true while waiting: false then, and not held. A
+	 * deadlocked thread waits here forever, so whoever stops the run sets its flag and notifies
+	 * the lock's state cell; the timed sleep covers a notify that came just before it.
+	 */
+	lockUnless(owner: number, stopped: () => boolean, onWait?: () => void): boolean {
+		if (this.tryLock(owner)) return true;
+		this.contend();
+		onWait?.();
+		while (!this.claim(owner)) {
+			if (stopped()) return false;
+			Atomics.wait(this.i32, this.#state, CONTENDED, STOP_CHECK_MS);
 		}
 		return true;
 	}

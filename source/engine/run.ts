@@ -4,10 +4,11 @@
  * `join` waits on the thread's state cell with `Atomics.waitAsync`.
  */
 import type {Worker} from 'node:worker_threads';
-import type {EventSample, MainState, Sample, ThreadSample} from '../model/types.js';
+import type {EventSample, LockOrder, MainState, Sample, ThreadSample} from '../model/types.js';
 import type {CounterMode, Job} from './jobs.js';
 import type {Lab, MainProgram, ThreadHandle} from './lab.js';
 import type {RunOutcome, WorkerPool} from './pool.js';
+import {lockSample} from './lock-pair.js';
 import {Mutex} from './mutex.js';
 import {CODE_NAMES, Code, Ev, F, H, RACE_LOCK, SharedState, T, epochNow} from './shared.js';
 
@@ -24,10 +25,15 @@ export interface RunProgram {
 	main: MainProgram;
 	/** Set for a race: the counter's settings, and how many reads each thread logs. */
 	race?: {mode: CounterMode; increments: number; workMicros: number; readLog: number};
+	/** Set for the deadlock scene: the lock order, and how many locks the threads share. */
+	deadlock?: {order: LockOrder; locks: number; increments: number; workMicros: number};
 }
 
 /** How recordings and markers name a program: `sleepers`, `race unsafe`. */
-export const programLabel = (program: RunProgram): string => (program.race ? `${program.scene} ${program.race.mode}` : program.scene);
+export const programLabel = (program: RunProgram): string => {
+	const mode = program.race?.mode ?? program.deadlock?.order;
+	return mode ? `${program.scene} ${mode}` : program.scene;
+};
 
 const EVENT_KINDS = {[Ev.sleep]: 'sleep', [Ev.wake]: 'wake', [Ev.print]: 'print', [Ev.fail]: 'fail'} as const;
 
@@ -46,7 +52,8 @@ export class RealRun implements Lab {
 	private constructor(pool: WorkerPool, program: RunProgram, workers: Worker[]) {
 		this.#program = program;
 		const threads = program.threads.length;
-		this.shared = SharedState.create({threads, events: threads * 3 + 16, readLog: program.race?.readLog ?? 0});
+		const locks = program.deadlock?.locks ?? 0;
+		this.shared = SharedState.create({threads, events: threads * 3 + 16, readLog: program.race?.readLog ?? 0, locks});
 		this.#lock = new Mutex(this.shared.i32, RACE_LOCK);
 		this.#errors = program.threads.map(() => undefined);
 		// Python's Thread(target=..., name=...): the job is handed over now, it runs on start().
@@ -117,6 +124,8 @@ export class RealRun implements Lab {
 			Atomics.notify(shared.i32, shared.cell(t, T.sleep));
 			Atomics.notify(shared.i32, shared.cell(t, T.state));
 		}
+		// A deadlocked thread sleeps on a lock's state cell: wake it to see the abort.
+		for (let k = 0; k < (shared.dims.locks ?? 0); k++) Atomics.notify(shared.i32, shared.lockCells(k).state);
 		await Promise.all(this.#outcomes);
 	}
 
@@ -170,6 +179,7 @@ export class RealRun implements Lab {
 			};
 			if (this.finished && race.mode === 'unsafe') sample.race.reads = threads.map((_, t) => shared.reads(t));
 		}
+		if (this.#program.deadlock) sample.deadlock = lockSample(shared, this.#program.deadlock, threads.length, this.#origin);
 		return sample;
 	}
 
@@ -178,6 +188,7 @@ export class RealRun implements Lab {
 		if (!outcome.ok) {
 			this.#errors[thread] = outcome.message;
 			this.#lock.abandon(thread);
+			for (let k = 0; k < (this.shared.dims.locks ?? 0); k++) new Mutex(this.shared.i32, this.shared.lockCells(k)).abandon(thread);
 			if (this.shared.state(thread) !== Code.failed) {
 				this.shared.setTime(thread, F.endAt, epochNow());
 				this.shared.emit(Ev.fail, thread);

@@ -6,6 +6,7 @@
  */
 import {parentPort} from 'node:worker_threads';
 import type {CounterMode, Job, RunMessage, WorkerReply} from './jobs.js';
+import {lockPairThread, releaseLocks} from './lock-pair.js';
 import {Mutex} from './mutex.js';
 import {Code, Ev, F, H, RACE_LOCK, SharedState, T, epochNow} from './shared.js';
 
@@ -159,7 +160,11 @@ port.on('message', (message: RunMessage) => {
 	try {
 		if (waitForGo(s, t)) {
 			if (message.job.kind === 'sleep') sleeper(s, t, message.job);
-			else counter(s, t, message.job);
+			else if (message.job.kind === 'locks') {
+				const {job} = message;
+				const failAt = job.fail ? Math.floor(job.increments / 2) : -1;
+				lockPairThread(s, t, job, (i) => i === failAt && injectFailure(job));
+			} else counter(s, t, message.job);
 		}
 		s.setTime(t, F.endAt, epochNow());
 		s.setState(t, Code.done);
@@ -167,6 +172,7 @@ port.on('message', (message: RunMessage) => {
 	} catch (error) {
 		const text = error instanceof Error ? error.message : String(error);
 		releaseIfHeld(s, t);
+		releaseLocks(s, t);
 		s.setTime(t, F.endAt, epochNow());
 		s.emit(Ev.fail, t);
 		s.setState(t, Code.failed);

@@ -10,3 +10,4 @@ export {INTERLEAVINGS, INTERLEAVINGS_DEFAULTS, realCheck, type RealCheck} from '
 export {RACE_CODE, RACE_DEFAULTS, RACE_LESSON, raceProgram, type RaceOptions} from './race.js';
 
 export const SCENES: Record<ThreadSceneName, Scene> = {start, hello, join, sleepers, sequential};
+export {DEADLOCK_CODE, DEADLOCK_DEFAULTS, DEADLOCK_LESSON, DEADLOCK_THREADS, deadlockProgram, type DeadlockOptions} from './deadlock.js';

@@ -29,6 +29,20 @@ const SLEEPER = [
 	"    print('{} has woken up'.format(name))",
 ];
 
+/** The deadlock against its fix, in the notebook's `with` style (the scene runs on real threads only, so the slide has no view). */
+const DEADLOCK_SLIDE = [
+	'lock_a, lock_b = threading.Lock(), threading.Lock()',
+	'def thread_0():            def thread_1():',
+	'    with lock_a:               with lock_b:   # opposite',
+	'        with lock_b:               with lock_a:',
+	'            count += 1                 count += 1',
+	'# the fix: thread_1 takes them in the same order',
+	'def thread_1():',
+	'    with lock_a:',
+	'        with lock_b:',
+	'            count += 1',
+];
+
 export function tourSlides(options: SceneOptions, race: RaceOptions): Slide[] {
 	const scene = (name: keyof typeof SCENES): View => ({kind: 'scene', scene: SCENES[name], options});
 	const lock = (mode: 'unsafe' | 'mutex' | 'atomic'): View => ({kind: 'race', modes: [mode], race});
@@ -100,6 +114,16 @@ export function tourSlides(options: SceneOptions, race: RaceOptions): Slide[] {
 			view: lock('atomic'),
 		},
 		interleavingsSlide(),
+		{
+			id: 'deadlock',
+			title: 'a deadlock',
+			code: DEADLOCK_SLIDE,
+			points: [
+				'thread_0 holds lock_a and waits for lock_b; thread_1 holds lock_b and waits for lock_a: neither moves, ever.',
+				'The fix: every thread takes the locks in one order (lock_a first).',
+				'`threadlab deadlock` makes it happen on real threads and draws the wait-for cycle.',
+			],
+		},
 		{id: 'summary', title: 'what we measured', code: [], points: [], summary: true},
 	];
 }

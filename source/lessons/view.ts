@@ -1,13 +1,16 @@
 /** What a command line asks to run, as lanes of programs. No React: the headless path uses it too. */
-import {COUNTER_MODES, type CounterMode, type Failure} from '../engine/jobs.js';
+import {COUNTER_MODES, type CounterMode, type Failure, type LockOrder} from '../engine/jobs.js';
 import type {RunProgram} from '../engine/run.js';
 import {UsageError} from '../model/errors.js';
+import {type DeadlockOptions, deadlockProgram} from './deadlock.js';
 import {type RaceOptions, SCENES, type Scene, type SceneName, type SceneOptions, raceProgram} from './index.js';
 
 export type View = (
 	| {kind: 'scene'; scene: Scene; options: SceneOptions}
 	| {kind: 'race'; modes: CounterMode[]; race: RaceOptions}
 	| {kind: 'dashboard'; options: SceneOptions; race: RaceOptions}
+	/** The deadlock and its fix: one lane per lock order, side by side. */
+	| {kind: 'deadlock'; orders: LockOrder[]; deadlock: DeadlockOptions}
 ) & {
 	/** Threads made to fail on purpose, by name (THREADLAB_FAIL). */
 	failures?: Record<string, Failure>;
@@ -26,6 +29,8 @@ export interface LessonRequest {
 	workMicros: number;
 	/** Interleavings: unsafe races run on real workers to set beside the count (0: none). */
 	runs: number;
+	/** Deadlock: the lock orders to run, side by side (default both). */
+	orders?: LockOrder[];
 	/** THREADLAB_FAIL: threads to make fail on purpose, by name (real threads only). */
 	failures: Record<string, Failure>;
 }
@@ -39,6 +44,8 @@ export function viewFor(options: LessonRequest): View {
 			return {kind: 'race', modes: options.modes, race, ...failures};
 		case 'dashboard':
 			return {kind: 'dashboard', options: sceneOptions, race, ...failures};
+		case 'deadlock':
+			return {kind: 'deadlock', orders: options.orders ?? ['opposite', 'ordered'], deadlock: race, ...failures};
 		case 'tour':
 			throw new Error('the tour is a list of views: see tour/slides.ts');
 		case 'interleavings':
@@ -85,5 +92,7 @@ function programsFor(view: View, selection?: readonly CounterMode[]): RunProgram
 			return [modes.map((mode) => raceProgram(mode, view.race))];
 		case 'dashboard':
 			return [[SCENES.sleepers.program(view.options)], [raceProgram('unsafe', view.race)], [raceProgram('mutex', view.race)]];
+		case 'deadlock':
+			return view.orders.map((order) => [deadlockProgram(order, view.deadlock)]);
 	}
 }

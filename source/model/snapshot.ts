@@ -3,6 +3,7 @@
  * everything the screen and the plain output show, out. No I/O, no clock.
  */
 import {fixed, plural} from './format.js';
+import {type DeadlockModel, deadlockModel} from './deadlock.js';
 import {type RaceResult, raceResult} from './race.js';
 import type {EventSample, MainState, Sample, ThreadSample, ThreadStateName} from './types.js';
 import {logText, stepText} from './wording.js';
@@ -71,6 +72,8 @@ export interface Snapshot {
 	race: RaceResult | null;
 	/** Simulated: what the last step did, e.g. `thread_2 read 41`. */
 	lastStep: string | null;
+	/** The deadlock scene: who holds and waits for which lock, and the cycle. */
+	deadlock?: DeadlockModel;
 }
 
 function threadRow(thread: ThreadSample, clockMs: number, increments: number): ThreadRowModel {
@@ -173,7 +176,7 @@ export function toSnapshot(sample: Sample): Snapshot {
 			progress: sample.threads.length > 0 ? finishedThreads / sample.threads.length : 1,
 			elapsedMs: sample.clockMs,
 		},
-		threads: sample.threads.map((thread) => threadRow(thread, sample.clockMs, sample.race?.increments ?? 0)),
+		threads: sample.threads.map((thread) => threadRow(thread, sample.clockMs, sample.race?.increments ?? sample.deadlock?.increments ?? 0)),
 		log: sample.events.map((event) => ({
 			atMs: event.atMs,
 			thread: event.thread,
@@ -182,7 +185,8 @@ export function toSnapshot(sample: Sample): Snapshot {
 		})),
 		summary: sample.finished ? summarize(sample) : null,
 		race: raceResult(sample),
-		lastStep: sample.lastStep ? stepText(sample.lastStep, sample.threads) : null,
+		lastStep: sample.lastStep ? stepText(sample.lastStep, sample.threads, sample.deadlock) : null,
+		...(sample.deadlock ? {deadlock: deadlockModel(sample)!} : {}),
 	};
 }
 
@@ -208,5 +212,6 @@ export function frameKey(snapshot: Snapshot, frameMs: number): string {
 	const tick = snapshot.finished ? -1 : Math.floor(snapshot.clockMs / frameMs);
 	const rows = snapshot.threads.map((row) => `${row.state}${Math.floor(row.progress * 100)}:${row.local}`).join();
 	const race = snapshot.race ? `${snapshot.race.actual}|${snapshot.race.holder}` : '';
-	return `${tick}|${snapshot.log.length}|${snapshot.main.state}|${snapshot.finished}|${rows}|${race}|${snapshot.lastStep}`;
+	const deadlock = snapshot.deadlock ? `${snapshot.deadlock.notes.join()}|${snapshot.deadlock.hops.length}` : '';
+	return `${tick}|${snapshot.log.length}|${snapshot.main.state}|${snapshot.finished}|${rows}|${race}|${snapshot.lastStep}|${deadlock}`;
 }

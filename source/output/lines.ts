@@ -8,6 +8,7 @@ import {RealRun, type RunProgram, programLabel} from '../engine/run.js';
 import {sceneStarted} from './record.js';
 import {H} from '../engine/shared.js';
 import {SimSession, advanceInSlices} from '../engine/sim/session.js';
+import {cycleLine, deadlockOf, formedLine} from '../model/deadlock.js';
 import {type RaceResult, raceLine, raceResult} from '../model/race.js';
 import {summarize} from '../model/snapshot.js';
 import {logText} from '../model/wording.js';
@@ -39,7 +40,13 @@ export async function streamRun(pool: WorkerPool, program: RunProgram, onLine?: 
 	});
 	while (!done) {
 		const seen = Atomics.load(run.shared.i32, H.events);
-		flush();
+		const sample = flush();
+		// A deadlock never ends by itself: once the cycle is stable, report it and stop the threads.
+		if (deadlockOf(sample)) {
+			await run.abort();
+			await finished;
+			return {...sample, finished: true};
+		}
 		const wait = Atomics.waitAsync(run.shared.i32, H.events, seen, 250);
 		if (wait.async) await wait.value;
 	}
@@ -56,6 +63,8 @@ export async function runHeadless(pool: WorkerPool, view: View, onLine?: Write):
 				const sample = await streamRun(pool, program, onLine);
 				const race = raceResult(sample);
 				if (race) onLine?.(raceLine(race));
+				const deadlock = deadlockLines(sample);
+				for (const line of deadlock) onLine?.(line);
 				samples.push(sample);
 			}
 			return samples;
@@ -63,9 +72,36 @@ export async function runHeadless(pool: WorkerPool, view: View, onLine?: Write):
 	);
 }
 
-/** The summary line of a thread scene; none for a race (its lines are already out). */
+/** A deadlock run's closing lines: the cycle and when it formed, or the exact count. */
+export function deadlockLines(sample: Sample): string[] {
+	const d = sample.deadlock;
+	if (!d) return [];
+	const cycle = deadlockOf(sample);
+	const names = sample.threads.map((t) => t.name);
+	if (cycle) return [`deadlock (${d.order}): ${cycleLine(cycle, names)}`, `deadlock (${d.order}): ${formedLine(cycle)}`];
+	return [`finished (${d.order}): count ${d.counter} of ${d.expected}${d.counter === d.expected ? ', exact' : ''}`];
+}
+
+/** The JSON of a deadlock run: whether it deadlocked, who was in the cycle, the count. */
+export function deadlockJson(sample: Sample) {
+	const d = sample.deadlock!;
+	const cycle = deadlockOf(sample);
+	return {
+		order: d.order,
+		threads: sample.threads.length,
+		increments: d.increments,
+		workMicros: d.workMicros,
+		deadlocked: cycle !== null,
+		...(cycle ? {cycle: cycle.threads.map((t) => sample.threads[t]!.name), formedMs: round(cycle.formedMs)} : {}),
+		expected: d.expected,
+		actual: d.counter,
+		elapsedMs: round(sample.clockMs)!,
+	};
+}
+
+/** The summary line of a thread scene; none for a race or a deadlock (their lines are already out). */
 export function closingLines(samples: readonly Sample[]): string[] {
-	return samples.filter((sample) => !sample.race).map((sample) => summarize(sample).line);
+	return samples.filter((sample) => !sample.race && !sample.deadlock).map((sample) => summarize(sample).line);
 }
 
 export function failedThreads(samples: readonly Sample[]): number {
@@ -130,6 +166,11 @@ export function jsonFor(view: View, lanes: readonly Sample[][]): object {
 			return {scene: 'race', runs};
 		case 'dashboard':
 			return {scene: 'dashboard', sleepers: sceneJson(scene!), runs};
+		case 'deadlock': {
+			const deadlocks = samples.map(deadlockJson);
+			// One order: its fields at the top level; both: one run per order.
+			return deadlocks.length === 1 ? {scene: 'deadlock', ...deadlocks[0]} : {scene: 'deadlock', runs: deadlocks};
+		}
 	}
 }
 
@@ -142,6 +183,7 @@ export async function simulateHeadless(view: View, seed: number, onLine?: Write)
 		for (const event of sample.events) onLine?.(logText(event, sample.threads));
 		const race = raceResult(sample);
 		if (race) onLine?.(raceLine(race));
+		for (const line of deadlockLines(sample)) onLine?.(line);
 	}
 	return lanes;
 }

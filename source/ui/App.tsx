@@ -11,7 +11,7 @@ import {RunSource, type Source} from './sources.js';
 import type {Theme} from './theme.js';
 import type {CounterMode} from '../engine/jobs.js';
 import type {WorkerPool} from '../engine/pool.js';
-import {SELECTIONS} from './keys.js';
+import {ORDER_SELECTIONS, SELECTIONS} from './keys.js';
 import {type Snapshot, allFinished} from '../model/snapshot.js';
 import {type View, lanesFor} from '../lessons/view.js';
 
@@ -33,18 +33,34 @@ export function App({view, pool, theme, fps, seed}: AppProps) {
 				)
 			: 0;
 	const [selection, setSelection] = useState(initial);
-	const [run, setRun] = useState({key: 0, selection: initial});
-	const lanes = useMemo(() => lanesFor(view, SELECTIONS[run.selection]), [view, run.selection]);
+	const firstOrder =
+		view.kind === 'deadlock'
+			? Math.max(
+					0,
+					ORDER_SELECTIONS.findIndex((o) => o.join() === view.orders.join()),
+				)
+			: 0;
+	const [run, setRun] = useState({key: 0, selection: initial, order: firstOrder});
+	// Deadlock: `m` picks the orders and runs them at once (a deadlocked run would never end to make way).
+	const shown = useMemo(
+		(): View => (view.kind === 'deadlock' ? {...view, orders: [...(ORDER_SELECTIONS[run.order] ?? view.orders)]} : view),
+		[view, run.order],
+	);
+	const lanes = useMemo(() => lanesFor(shown, SELECTIONS[run.selection]), [shown, run.selection]);
 	return (
 		<RunSource pool={pool} seed={seed} lanes={lanes} runKey={run.key} fps={fps} frameMs={theme.glyphs.spinnerInterval}>
 			{(source) => (
 				<Shell
-					view={view}
+					view={shown}
 					theme={theme}
 					source={source}
 					selection={selection}
-					onSelect={() => setSelection((s) => (s + 1) % SELECTIONS.length)}
-					onRerun={() => setRun((r) => ({key: r.key + 1, selection}))}
+					onSelect={() =>
+						view.kind === 'deadlock'
+							? setRun((r) => ({...r, key: r.key + 1, order: (r.order + 1) % ORDER_SELECTIONS.length}))
+							: setSelection((s) => (s + 1) % SELECTIONS.length)
+					}
+					onRerun={() => setRun((r) => ({...r, key: r.key + 1, selection}))}
 				/>
 			)}
 		</RunSource>
@@ -71,9 +87,10 @@ function Shell({view, theme, source, selection, onSelect, onRerun}: ShellProps) 
 		<Chrome
 			theme={theme}
 			source={source}
-			context={{app: 'scene', view: view.kind, selection: selected}}
+			context={{app: 'scene', view: view.kind, selection: selected, ...(view.kind === 'deadlock' ? {orders: view.orders} : {})}}
 			on={{select: onSelect, rerun: onRerun}}
-			leave={allFinished(snapshots)}
+			// A deadlocked run never finishes: without a keyboard, leave once every run ended or is stuck for good.
+			leave={allFinished(snapshots.map((lane) => lane.map((s) => (s.deadlock?.cycle ? {...s, finished: true} : s))))}
 		>
 			{(chrome) => <Screen {...chrome} view={view} snapshots={snapshots} latest={latest.current} selected={selected} />}
 		</Chrome>

@@ -4,14 +4,17 @@
  * dispatch of a pressed key are all read from it, so a key is declared once.
  */
 import type {KeyHint} from './components/Footer.js';
-import type {CounterMode} from '../engine/jobs.js';
+import type {CounterMode, LockOrder} from '../engine/jobs.js';
 import type {View} from '../lessons/view.js';
 import type {KeyName} from './hooks/use-keys.js';
 
 /** Race mode selection (`m`): all three in turn, or one. */
 export const SELECTIONS: ReadonlyArray<readonly CounterMode[]> = [['unsafe', 'mutex', 'atomic'], ['unsafe'], ['mutex'], ['atomic']];
 
-export const selectionName = (modes: readonly CounterMode[]) => (modes.length > 1 ? 'all' : (modes[0] ?? 'all'));
+export const selectionName = (modes: readonly string[]) => (modes.length > 1 ? 'all' : (modes[0] ?? 'all'));
+
+/** Deadlock lock orders (`m`): both side by side, or one. */
+export const ORDER_SELECTIONS: ReadonlyArray<readonly LockOrder[]> = [['opposite', 'ordered'], ['opposite'], ['ordered']];
 
 /** Where a key is pressed: which app, what it shows, and how it runs. */
 export interface KeyContext {
@@ -22,6 +25,8 @@ export interface KeyContext {
 	paused: boolean;
 	/** The race modes selected with `m` (its hint names them). */
 	selection: readonly CounterMode[];
+	/** Deadlock: the lock orders running (`m` runs the next choice at once). */
+	orders?: readonly LockOrder[];
 }
 
 export type Action = 'back' | 'next' | 'rerun' | 'select' | 'pause' | 'step' | 'help' | 'quit' | 'suspend' | 'up' | 'down' | 'another';
@@ -88,6 +93,14 @@ export const KEYS: readonly KeyBinding[] = [
 		footer: {keys: 'm', hint: (c) => `mode: ${selectionName(c.selection)}`},
 		help: {keys: 'm', text: text('the mode shown and run next: all, unsafe, mutex, atomic')},
 		applies: (c) => scene(c) && c.view === 'race',
+	},
+	{
+		// A deadlock never ends: m stops it and runs the next choice of orders right away.
+		action: 'select',
+		keys: ['m'],
+		footer: {keys: 'm', hint: (c) => `order: ${selectionName(c.orders ?? [])}`},
+		help: {keys: 'm', text: text('run the next lock order now: all, opposite, ordered')},
+		applies: (c) => scene(c) && c.view === 'deadlock',
 	},
 	{
 		action: 'pause',
@@ -169,6 +182,7 @@ export const sceneContext = (view: View, simulated: boolean, selection: readonly
 	simulated,
 	paused,
 	selection,
+	...(view.kind === 'deadlock' ? {orders: view.orders} : {}),
 });
 
 /** The tour's keys are the same on every slide, live or simulated. */

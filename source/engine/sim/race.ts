@@ -11,8 +11,8 @@ import {Mutex} from '../mutex.js';
 import type {ThreadStateName} from '../shared.js';
 import type {VirtualClock} from './clock.js';
 
-export type StepKind = 'wake' | 'lock' | 'read' | 'work' | 'write' | 'unlock' | 'add';
-export type RaceStep = Exclude<StepKind, 'wake'>;
+export type StepKind = 'wake' | 'lock' | 'read' | 'work' | 'write' | 'unlock' | 'add' | 'take' | 'count' | 'release';
+export type RaceStep = Exclude<StepKind, 'wake' | 'take' | 'count' | 'release'>;
 
 export interface SimThread {
 	state: ThreadStateName;

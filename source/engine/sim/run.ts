@@ -10,6 +10,7 @@ import {READ_LOG} from '../jobs.js';
 import type {Join, Lab, ThreadHandle} from '../lab.js';
 import type {RunProgram} from '../run.js';
 import {type Step, VirtualClock} from './clock.js';
+import {type LockMove, SimLocks} from './locks.js';
 import {OP_MS, SimRace, type SimThread, type StepKind, firstStep} from './race.js';
 
 export type {StepKind} from './race.js';
@@ -20,12 +21,14 @@ export class SimRun implements Lab {
 	readonly #threads: SimThread[];
 	readonly #events: EventSample[] = [];
 	readonly #race: SimRace;
+	readonly #locks: SimLocks;
+	#move: LockMove | undefined;
 	#steps = 0;
 	#main: MainState = 'starting';
 	#blockedOn = -1;
 	#mainProgram: Generator<Join, void, void> | undefined;
 	#finishedAt: number | undefined;
-	#lastStep: {thread: number; kind: StepKind | 'overwrite'; value: number} | undefined;
+	#lastStep: {thread: number; kind: StepKind | 'overwrite' | LockMove['kind']; value: number} | undefined;
 
 	constructor(program: RunProgram, seed: number) {
 		this.#program = program;
@@ -36,6 +39,14 @@ export class SimRun implements Lab {
 			program.threads.map((spec) => spec.job),
 			this.#clock,
 			(thread) => this.#finish(thread),
+		);
+		this.#locks = new SimLocks(
+			this.#threads,
+			program.threads.map((spec) => spec.job),
+			this.#clock,
+			(thread) => this.#finish(thread),
+			// A wait-for cycle of parked threads never moves again: the run ends there, as it is.
+			() => (this.#finishedAt ??= this.#clock.now),
 		);
 	}
 
@@ -86,8 +97,14 @@ export class SimRun implements Lab {
 		if (!step) return undefined;
 		this.#steps++;
 		const before = this.#race.counter;
+		this.#move = undefined;
 		this.#perform(step);
 		const thread = this.#threads[step.thread]!;
+		const move = this.#move as LockMove | undefined; // set by #perform for a lock step
+		if (move) {
+			this.#lastStep = {thread: step.thread, ...move};
+			return step;
+		}
 		// A write that leaves the counter where it was (or lower) overwrote another thread's update.
 		const kind = step.kind === 'write' && this.#race.counter <= before ? 'overwrite' : step.kind;
 		this.#lastStep = {thread: step.thread, kind, value: step.kind === 'write' ? this.#race.counter : thread.local};
@@ -115,6 +132,22 @@ export class SimRun implements Lab {
 			finished: this.finished,
 		};
 		if (this.#lastStep) sample.lastStep = {...this.#lastStep};
+		const locks = this.#program.deadlock;
+		if (locks) {
+			const {order, increments, workMicros} = locks;
+			const {counter, mutexes, waits, waitMs} = this.#locks;
+			const holders = mutexes.map((mutex) => mutex.holder);
+			sample.deadlock = {
+				order,
+				increments,
+				workMicros,
+				expected: increments * this.#threads.length,
+				counter,
+				holders,
+				waits: [...waits],
+				waitMs: [...waitMs],
+			};
+		}
 		const race = this.#program.race;
 		if (race) {
 			const {mode, increments, workMicros} = race;
@@ -133,6 +166,8 @@ export class SimRun implements Lab {
 			thread.state = 'sleeping';
 			this.#events.push({kind: 'sleep', thread: index, atMs: this.#clock.now});
 			this.#clock.schedule(index, 'wake', job.ms);
+		} else if (job.kind === 'locks') {
+			this.#locks.start(index);
 		} else {
 			thread.state = 'running';
 			this.#clock.schedule(index, firstStep(job.mode), this.#clock.cost(OP_MS, 20));
@@ -140,6 +175,10 @@ export class SimRun implements Lab {
 	}
 
 	#perform({thread: index, kind}: Step<StepKind>): void {
+		if (kind === 'take' || kind === 'count' || kind === 'release') {
+			this.#move = this.#locks.perform(index, kind);
+			return;
+		}
 		if (kind !== 'wake') {
 			this.#race.perform(index, kind);
 			return;
