@@ -31,24 +31,27 @@ export interface RaceResult {
 /**
  * One concrete lost update: a value that two different threads both read
  * (each then wrote value + 1, so one increment vanished). `reads[t]` are the
- * values thread t read, oldest first.
+ * values thread t read, oldest first. Of all the values read twice it takes
+ * the highest, the latest collision, so the pair named is whichever threads
+ * really collided last, not the first two threads that ever did.
  */
 export function findCollision(reads: readonly (readonly number[])[], names: readonly string[]): Collision | null {
 	const readBy = new Map<number, number>();
+	let found: {value: number; first: number; second: number} | null = null;
 	for (const [thread, values] of reads.entries()) {
 		for (const value of values) {
 			const other = readBy.get(value);
-			if (other !== undefined && other !== thread) {
-				return {first: names[other] ?? `thread ${other}`, second: names[thread] ?? `thread ${thread}`, value};
-			}
 			if (other === undefined) readBy.set(value, thread);
+			else if (other !== thread && (found === null || value > found.value)) found = {value, first: other, second: thread};
 		}
 	}
-	return null;
+	if (!found) return null;
+	const name = (index: number) => names[index] ?? `thread ${index}`;
+	return {first: name(found.first), second: name(found.second), value: found.value};
 }
 
 export function collisionText({first, second, value}: Collision): string {
-	return `${first} and ${second} both read ${value} and both wrote ${value + 1}`;
+	return `${first} and ${second} both read ${value} and wrote ${value + 1}`;
 }
 
 export function raceResult(sample: Sample): RaceResult | null {
@@ -79,11 +82,11 @@ export function raceResult(sample: Sample): RaceResult | null {
 	};
 }
 
-/** `1234567` → `1.23M`, for rates. */
+/** `1234567` → `1.23M`, `3199` → `3.2k`: rates in one format, side by side. */
 export function compact(value: number): string {
 	if (value >= 1e9) return `${(value / 1e9).toFixed(2)}G`;
 	if (value >= 1e6) return `${(value / 1e6).toFixed(2)}M`;
-	if (value >= 1e4) return `${(value / 1e3).toFixed(1)}k`;
+	if (value >= 999.5) return `${(value / 1e3).toFixed(1)}k`;
 	return String(Math.round(value));
 }
 

@@ -13,7 +13,7 @@ describe('findCollision, on hand-made read logs', () => {
 			[10, 41, 11],
 		];
 		expect(findCollision(reads, names)).toEqual({first: 'thread_2', second: 'thread_3', value: 41});
-		expect(collisionText({first: 'thread_2', second: 'thread_3', value: 41})).toBe('thread_2 and thread_3 both read 41 and both wrote 42');
+		expect(collisionText({first: 'thread_2', second: 'thread_3', value: 41})).toBe('thread_2 and thread_3 both read 41 and wrote 42');
 	});
 
 	it('ignores a value one thread read twice, and finds none in a clean log', () => {
@@ -40,6 +40,16 @@ describe('findCollision, on hand-made read logs', () => {
 
 	it('names the thread that read it first', () => {
 		expect(findCollision([[9], [9], [9]], names)).toEqual({first: 'thread_0', second: 'thread_1', value: 9});
+	});
+
+	it('takes the latest collision, so the pair is whoever really collided last (not always thread_0)', () => {
+		const reads = [
+			[5, 6, 7],
+			[5, 8, 9],
+			[10, 12],
+			[11, 12],
+		];
+		expect(findCollision(reads, names)).toEqual({first: 'thread_2', second: 'thread_3', value: 12});
 	});
 });
 
@@ -115,6 +125,6 @@ describe('raceLine', () => {
 	});
 
 	it('compacts rates', () => {
-		expect([999, 12_345, 3_456_789, 2e9].map(compact)).toEqual(['999', '12.3k', '3.46M', '2.00G']);
+		expect([999, 3_199, 12_345, 3_456_789, 2e9].map(compact)).toEqual(['999', '3.2k', '12.3k', '3.46M', '2.00G']);
 	});
 });
