@@ -72,12 +72,17 @@ export function LockPanel({
 				.split('\n')
 				.map((text, index) => ({
 					name: 'caught',
-					segments: [{text: (index === 0 ? 'caught' : '').padEnd(label), color: theme.muted}, {text, color: theme.bad}],
+					segments: [
+						{text: (index === 0 ? 'caught' : '').padEnd(label), color: theme.muted},
+						{text, color: theme.bad},
+					],
 				}))
 		: [];
 	const mutex = columns.some((c) => c.mode === 'mutex' && c.snapshot?.race);
 	const legend: Named[] =
-		mutex && cell - 2 < 25 ? [{name: 'legend', segments: [{text: 'contended: how many times a thread waited for the lock', color: theme.muted}]}] : [];
+		mutex && cell - 2 < 25
+			? [{name: 'legend', segments: [{text: 'contended: how many times a thread waited for the lock', color: theme.muted}]}]
+			: [];
 	const closing: Named[] = explain
 		? wrapAnsi(explain, width, {hard: true})
 				.split('\n')
@@ -105,8 +110,7 @@ export function LockPanel({
 	let stats: Stat[] = STATS.filter((name) => name !== 'time');
 	let parts = {legend, title, closing};
 	let shown = workers;
-	const count = () =>
-		parts.legend.length + (parts.title ? 1 : 0) + 1 + stats.length + shown + caught.length + parts.closing.length;
+	const count = () => parts.legend.length + (parts.title ? 1 : 0) + 1 + stats.length + shown + caught.length + parts.closing.length;
 	if (count() > maxLines) parts = {...parts, legend: []};
 	if (count() > maxLines) parts = {...parts, title: null};
 	if (count() > maxLines) stats = ['expected', 'actual', 'lost', 'time', 'contended'];
@@ -136,12 +140,7 @@ export function LockPanel({
 }
 
 /** The caption, in the longest form that fits: never an ellipsis at 80 columns. */
-function captionText(
-	race: {threads: number; increments: number; workMicros: number},
-	width: number,
-	dot: string,
-	times: string,
-): string {
+function captionText(race: {threads: number; increments: number; workMicros: number}, width: number, dot: string, times: string): string {
 	const what = `${race.threads} threads ${times} ${grouped(race.increments)} increments`;
 	const forms = [
 		`lock panel ${dot} ${what} ${dot} ${race.workMicros} µs between read and write`,

@@ -48,7 +48,9 @@ export function stat(name: Stat, column: LockColumn, theme: Theme, room: number)
 			return {text: fits(`${fixed(r.elapsedMs)} s ${theme.glyphs.dot} ${compact(r.opsPerSec)}/s`, `${fixed(r.elapsedMs)} s`)};
 		case 'contended':
 			// Defined where it is shown: how many times a thread found the lock taken and waited.
-			return r.mode === 'mutex' ? {text: fits(`${grouped(r.contended)} waited for the lock`, `${grouped(r.contended)} waited`, grouped(r.contended))} : none;
+			return r.mode === 'mutex'
+				? {text: fits(`${grouped(r.contended)} waited for the lock`, `${grouped(r.contended)} waited`, grouped(r.contended))}
+				: none;
 		case 'holder':
 			return r.mode === 'mutex' && r.holder ? {text: r.holder, color: theme.state('holding')} : none;
 	}
