@@ -66,5 +66,5 @@ export interface Sample {
 	finished: boolean;
 	race?: RaceSample;
 	/** Simulated runs: the step the scheduler ran last. */
-	lastStep?: {thread: number; kind: string; value: number};
+	lastStep?: {thread: number; kind: string; value: number; erased?: {thread: number; updates: number}};
 }

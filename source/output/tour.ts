@@ -49,6 +49,7 @@ export async function recordTour(slides: readonly Slide[], options: Options, pat
 	const hold = options.auto ?? 2;
 	const segments = slides.map((slide, index) => {
 		const session = new SimSession(slide.view ? lanesFor(slide.view) : [], options.seed ?? 0, {toTheEnd: true});
+		const context = tourContext(true, slide.view ? (slide.view.kind === 'race' ? 'race' : 'threads') : 'none');
 		const draw = () => {
 			const snapshots = toSnapshots(session.samples());
 			if (session.finished && slide.view) results.set(slide.id, snapshots.flat());
@@ -60,8 +61,8 @@ export async function recordTour(slides: readonly Slide[], options: Options, pat
 				measured: measuredLines(results),
 				width: options.width,
 				height: options.height,
-				keys: footerKeys(tourContext(true)),
-				helpKeys: helpKeys(tourContext(true)),
+				keys: footerKeys(context),
+				helpKeys: helpKeys(context),
 				help: false,
 				label: `simulated · seed ${options.seed ?? 0}`,
 				registers: true,

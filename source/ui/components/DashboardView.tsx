@@ -55,7 +55,7 @@ export function DashboardView(props: DashboardViewProps) {
 					</Box>
 				</>
 			)}
-			{props.keys.length > 0 ? <Footer hints={props.keys} /> : null}
+			{props.keys.length > 0 ? <Footer hints={props.keys} width={props.width} /> : null}
 		</Box>
 	);
 }

@@ -60,7 +60,7 @@ export function RaceView(props: RaceViewProps) {
 			<Text wrap="truncate" bold color={failed ? theme.bad : undefined}>
 				{truncate(theme.text(raceSummary(columns, theme)), width, theme.glyphs.ellipsis)}
 			</Text>
-			{props.keys.length > 0 ? <Footer hints={props.keys} /> : null}
+			{props.keys.length > 0 ? <Footer hints={props.keys} width={props.width} /> : null}
 		</Box>
 	);
 }

@@ -127,7 +127,7 @@ export function TourView(props: TourViewProps) {
 				</>
 			)}
 			<Box flexGrow={1} />
-			{props.keys.length > 0 ? <Footer hints={props.keys} /> : null}
+			{props.keys.length > 0 ? <Footer hints={props.keys} width={props.width} /> : null}
 		</Box>
 	);
 }
