@@ -13,7 +13,11 @@ const scene = (
 
 /** Every context a key can be pressed in. */
 const CONTEXTS: KeyContext[] = [
-	...(['none', 'threads', 'race'] as const).flatMap((runs) => [tourContext(false, runs), tourContext(true, runs), tourContext(true, runs, true)]),
+	...(['none', 'threads', 'race'] as const).flatMap((runs) => [
+		tourContext(false, runs),
+		tourContext(true, runs),
+		tourContext(true, runs, true),
+	]),
 	...(['scene', 'race', 'dashboard'] as const).flatMap((view) =>
 		[false, true].flatMap((simulated) => [false, true].flatMap((paused) => SELECTIONS.map((s) => scene(view, simulated, paused, s)))),
 	),
