@@ -6,6 +6,8 @@ export interface Collision {
 	second: string;
 	/** The value both threads read; both then wrote value + 1. */
 	value: number;
+	/** Every thread whose last reads hold that value (two or more), in thread order. */
+	readers?: string[];
 }
 
 export interface RaceResult {
@@ -35,7 +37,14 @@ export interface RaceResult {
  * the highest, the latest collision, so the pair named is whichever threads
  * really collided last, not the first two threads that ever did.
  */
-export function findCollision(reads: readonly (readonly number[])[], names: readonly string[]): Collision | null {
+export function findCollision(
+	reads: readonly (readonly number[])[],
+	names: readonly string[],
+	finished: readonly boolean[] = [],
+): Collision | null {
+	// A thread still counting may not have written its last read yet: that read cannot be
+	// said to have `wrote value + 1`, so it is left out until the thread is done.
+	reads = reads.map((values, thread) => (finished[thread] === false ? values.slice(0, -1) : values));
 	const readBy = new Map<number, number>();
 	let found: {value: number; first: number; second: number} | null = null;
 	for (const [thread, values] of reads.entries()) {
@@ -47,11 +56,16 @@ export function findCollision(reads: readonly (readonly number[])[], names: read
 	}
 	if (!found) return null;
 	const name = (index: number) => names[index] ?? `thread ${index}`;
-	return {first: name(found.first), second: name(found.second), value: found.value};
+	const value = found.value;
+	const readers = reads.flatMap((values, thread) => (values.includes(value) ? [name(thread)] : []));
+	return {first: name(found.first), second: name(found.second), value, readers};
 }
 
-export function collisionText({first, second, value}: Collision): string {
-	return `${first} and ${second} both read ${value} and wrote ${value + 1}`;
+/** `thread_1 and thread_3 both read 41 and wrote 42: one update lost` (three readers: two lost). */
+export function collisionText({first, second, value, readers = [first, second]}: Collision): string {
+	const lost = readers.length - 1;
+	const who = readers.length > 2 ? `${readers.slice(0, -1).join(', ')} and ${readers.at(-1)} all` : `${readers[0]} and ${readers[1]} both`;
+	return `${who} read ${value} and wrote ${value + 1}: ${lost === 1 ? 'one update' : `${lost} updates`} lost`;
 }
 
 export function raceResult(sample: Sample): RaceResult | null {
@@ -76,7 +90,13 @@ export function raceResult(sample: Sample): RaceResult | null {
 		opsPerSec: sample.clockMs > 0 ? (done / sample.clockMs) * 1000 : 0,
 		contended: race.contended,
 		holder: race.holder >= 0 ? (names[race.holder] ?? null) : null,
-		collision: race.reads ? findCollision(race.reads, names) : null,
+		collision: race.reads
+			? findCollision(
+					race.reads,
+					names,
+					sample.threads.map((thread) => thread.state === 'done' || thread.state === 'failed'),
+				)
+			: null,
 		finished: sample.finished,
 		failed: sample.threads.filter((thread) => thread.state === 'failed').length,
 	};

@@ -68,7 +68,7 @@ export function LockPanel({
 	};
 	const collision = columns.map((c) => c.snapshot?.race?.collision).find((c) => c);
 	const caught: Named[] = collision
-		? wrapAnsi(theme.text(`${collisionText(collision)}: one update lost`), Math.max(10, width - label), {hard: true})
+		? wrapAnsi(theme.text(collisionText(collision)), Math.max(10, width - label), {hard: true})
 				.split('\n')
 				.map((text, index) => ({
 					name: 'caught',
@@ -89,7 +89,7 @@ export function LockPanel({
 				.map((text) => ({name: 'explain', segments: [{text, color: theme.muted}]}))
 		: [];
 	const workers = Math.max(0, ...columns.map((c) => c.snapshot?.threads.length ?? 0));
-	const names = collision ? [collision.first, collision.second] : [];
+	const names = collision ? (collision.readers ?? [collision.first, collision.second]) : [];
 	const workerLines = (shown: number): Named[] =>
 		Array.from({length: shown}, (_, index) => {
 			const more = index === shown - 1 && workers > shown;

@@ -8,6 +8,7 @@ import {EventLog} from './EventLog.js';
 import {type ChromeProps, Footer} from './Footer.js';
 import {Help} from './Help.js';
 import {LockPanel} from './LockPanel.js';
+import {raceSummary} from './RaceView.js';
 import {MIN_HEIGHT, MIN_WIDTH, TooSmall} from './SceneView.js';
 import {ThreadTable, tableHeight} from './ThreadTable.js';
 import {runningStatus} from './StateIcon.js';
@@ -39,8 +40,16 @@ function SlideScene({
 	const snapshot = snapshots[0]?.[0];
 	if (!snapshot || lines < 2) return null;
 	if (snapshot.race) {
+		// The panel, then the status line: the running clock and what a step (s) did, or the verdict.
 		const columns = [{mode: snapshot.race.mode, snapshot, selected: false}];
-		return <LockPanel columns={columns} width={width} maxLines={lines} registers={registers} />;
+		return (
+			<Box flexDirection="column">
+				<LockPanel columns={columns} width={width} maxLines={lines - 1} registers={registers} />
+				<Text wrap="truncate" bold={snapshot.finished}>
+					{truncate(theme.text(raceSummary(columns, theme, width)), width, theme.glyphs.ellipsis)}
+				</Text>
+			</Box>
+		);
 	}
 	// The rows, then as many of the printed lines as fit (hello before or after the wake), then the status.
 	const table = tableHeight(snapshot.threads.length, lines - 1);
