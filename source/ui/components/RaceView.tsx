@@ -8,7 +8,7 @@ import {Header} from './Header.js';
 import {Help} from './Help.js';
 import {type LockColumn, LockPanel, lockPanelHeight} from './LockPanel.js';
 import {MIN_HEIGHT, MIN_WIDTH, TooSmall} from './SceneView.js';
-import {runningStatus} from './StateIcon.js';
+import {runningStatus, spinnerFrame} from './StateIcon.js';
 import {type Theme, useTheme} from '../theme.js';
 
 /**
@@ -20,8 +20,12 @@ export function raceSummary(columns: readonly LockColumn[], theme: Theme, width 
 	const running = columns.find((c) => c.snapshot && !c.snapshot.finished && c.snapshot.main.state !== 'starting');
 	if (running?.snapshot) {
 		const {lastStep} = running.snapshot;
-		// A stepped race (--seed, s) shows the clock to 0.1 ms and what the step did.
-		return runningStatus(running.snapshot, theme, `running ${running.mode}`, lastStep ? 4 : 1) + (lastStep ? ` ${dot} ${lastStep}` : '');
+		// A stepped race (--seed, s) shows the clock to 0.1 ms and what the step did; short of
+		// room the clock goes first, so the step's sentence is never cut.
+		const full =
+			runningStatus(running.snapshot, theme, `running ${running.mode}`, lastStep ? 4 : 1) + (lastStep ? ` ${dot} ${lastStep}` : '');
+		const short = `${spinnerFrame(running.snapshot.clockMs, theme)} ${running.mode} ${dot} ${lastStep}`;
+		return !lastStep || full.length <= width || short.length > width ? full : short;
 	}
 	const line = (long: boolean) =>
 		columns
