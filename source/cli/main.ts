@@ -32,6 +32,7 @@ ${optionLines().join('\n')}
   Keys
     r  run again   m  race mode   ?  help   q, Esc, Ctrl+C  quit
     with --seed: space pause, s step    tour: → n space next, ← p back
+    w  walk through a race: replay it paused on the simulator, s steps it
 
   Examples
     $ threadlab                      sleepers and the lock panel together
@@ -39,7 +40,7 @@ ${optionLines().join('\n')}
     $ threadlab sequential -t 3 -s 1
     $ threadlab hello -s 0.5 | cat   the notebook's printed lines
     $ threadlab sleepers --json
-    $ threadlab race --seed 3        step through a lost update with s
+    $ threadlab race --seed 3 --paused   step through a lost update with s
     $ threadlab sleepers --seed 7 --frames 0.5,1.5,2.5
     $ threadlab tour --theme high-contrast
     $ threadlab tour --seed 1 --record talk.cast
