@@ -33,10 +33,7 @@ for (const [name, args] of Object.entries(recordings)) {
 }
 
 // The README's picture: the race at 80×24, as a projector shows it.
-const frame = cli(['race', '--seed', '1', '--frames', '3', '--width', '80', '--height', '24', '--color'])
-	.split('\n')
-	.slice(1)
-	.join('\n');
+const frame = cli(['race', '--seed', '1', '--frames', '3', '--width', '80', '--height', '24', '--color']).split('\n').slice(1).join('\n');
 // SVG collapses runs of spaces: no-break spaces keep the columns where the terminal had them.
 writeFileSync(
 	`${out}/race.svg`,
