@@ -23,17 +23,18 @@ const recordings = {
 	'08-race-mutex': ['race', '--mode', 'mutex'],
 	'09-race-atomic': ['race', '--mode', 'atomic'],
 	'10-deadlock': ['deadlock'],
-	tour: ['tour'],
+	// The talk at a projector's 80×24, where it is given.
+	tour: ['tour', '--width', '80', '--height', '24'],
 };
 for (const [name, args] of Object.entries(recordings)) {
-	cli([...args, '--seed', '1', '--width', '100', '--height', '30', '--record', `${out}/${name}.cast`]);
+	const size = args.includes('--width') ? [] : ['--width', '100', '--height', '30'];
+	// --force: these files are regenerated, replacing the last ones, on purpose.
+	cli([...args, '--seed', '1', ...size, '--record', `${out}/${name}.cast`, '--force']);
 	console.log(`demos/recordings/${name}.cast`);
 }
 
-const frame = cli(['race', '--seed', '1', '--frames', '1.5', '--width', '100', '--height', '28', '--color'])
-	.split('\n')
-	.slice(1)
-	.join('\n');
+// The README's picture: the race at 80×24, as a projector shows it.
+const frame = cli(['race', '--seed', '1', '--frames', '3', '--width', '80', '--height', '24', '--color']).split('\n').slice(1).join('\n');
 // SVG collapses runs of spaces: no-break spaces keep the columns where the terminal had them.
 writeFileSync(
 	`${out}/race.svg`,

@@ -108,6 +108,7 @@ const CASES: Case[] = [
 	['--seed 4294967296', ['race', '--seed', '4294967296'], {}, '--seed', INTEGER('seed', 0, 4_294_967_295, '4294967296')],
 	['--seed 1.5', ['sleepers', '--seed', '1.5'], {}, '--seed', INTEGER('seed', 0, 4_294_967_295, '1.5')],
 	['--frames 1 without --seed', ['sleepers', '--frames', '1'], {}, '--frames', /^--frames needs --seed\b/],
+	['--paused without --seed', ['race', '--paused'], {}, '--paused', /^--paused needs --seed\b/],
 	['--seed 1 --frames a,b', ['sleepers', '--seed', '1', '--frames', 'a,b'], {}, '--frames', FRAMES('a,b')],
 	['--seed 1 --frames -1', ['race', '--seed', '1', '--frames', '-1'], {}, '--frames', FRAMES('-1')],
 	[

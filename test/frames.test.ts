@@ -1,6 +1,6 @@
 /**
  * The snapshot suite: every scene at its telling moments, simulated with a
- * seed, at widths 80 and 40, as plain text. Same bytes on every run.
+ * seed, at widths 80 and 40 (24 lines), and at 100×30, as plain text. Same bytes on every run.
  */
 import {describe, expect, it} from 'vitest';
 import {type FrameOptions, renderFrame} from '../source/cli/render-frame.js';
@@ -81,6 +81,17 @@ describe('renderFrame', () => {
 		expect(call({scene: 'nope', seed: 1, time: 0})).toThrow('unknown scene "nope"');
 		// The same value, typed right, works.
 		expect(call({scene: 'race', seed: 1, time: 0, width: 80, ascii: true})()).toContain('lock panel');
+	});
+});
+
+describe('frames at 100×30', () => {
+	it.each(moments)('%s', (_name, options, times) => {
+		for (const time of times) {
+			const frame = renderFrame({...options, seed: 42, time, width: 100, height: 30});
+			expect(frame.split('\n').every((line) => line.length <= 100)).toBe(true);
+			expect(frame.split('\n').length).toBeLessThan(30);
+			expect(frame).toMatchSnapshot(`t=${time}`);
+		}
 	});
 });
 

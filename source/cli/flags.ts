@@ -96,6 +96,12 @@ export const FLAGS = {
 		],
 		rule: integer(0, MAX_SEED),
 	}),
+	paused: flag({
+		type: 'boolean',
+		help: 'with --seed: start paused, to step a race with s from its first read',
+		scenes: ['start', 'hello', 'join', 'sleepers', 'sequential', 'race', 'dashboard', 'tour'],
+		rule: boolean,
+	}),
 	frames: flag({
 		type: 'string',
 		arg: '<list>',

@@ -34,6 +34,7 @@ ${optionLines().join('\n')}
   Keys
     r  run again   m  race mode   ?  help   q, Esc, Ctrl+C  quit
     with --seed: space pause, s step    tour: → n space next, ← p back
+    w  walk through a race: replay it paused on the simulator, s steps it
     interleavings: ↑ ↓ bar, s step, n another schedule, r real runs again
 
   Examples
@@ -42,7 +43,7 @@ ${optionLines().join('\n')}
     $ threadlab sequential -t 3 -s 1
     $ threadlab hello -s 0.5 | cat   the notebook's printed lines
     $ threadlab sleepers --json
-    $ threadlab race --seed 3        step through a lost update with s
+    $ threadlab race --seed 3 --paused   step through a lost update with s
     $ threadlab interleavings -t 3 -i 3 --json
     $ threadlab sleepers --seed 7 --frames 0.5,1.5,2.5
     $ threadlab tour --theme high-contrast

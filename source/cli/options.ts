@@ -85,6 +85,8 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 	const seed = value('seed', undefined);
 	if (frames && seed === undefined)
 		throw new UsageError(`${label('frames')} needs ${label('seed')}: only a simulated run gives the same frame twice`);
+	if (flags['paused'] !== undefined && seed === undefined)
+		throw new UsageError(`${label('paused')} needs ${label('seed')}: only the simulated clock can wait for a key`);
 	const record = value('record', undefined);
 	if (record !== undefined && frames) throw new UsageError(`${label('record')} and ${label('frames')} do not go together: choose one`);
 	if (flags['force'] !== undefined && record === undefined)
@@ -129,6 +131,7 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 		ascii: value('ascii', false) || asciiLocale(env),
 		seed,
 		frames,
+		paused: value('paused', false),
 		width: value('width', 80),
 		height: value('height', 24),
 		auto: value('auto', undefined),

@@ -3,7 +3,7 @@ import {type Scene, sleeper, threadNames} from './types.js';
 export const sequential: Scene = {
 	name: 'sequential',
 	title: 'start and join in one loop',
-	lesson: 'Joining each thread before starting the next runs them one by one: n sleeps in a row.',
+	lesson: 'Each thread is joined before the next starts: n sleeps in a row.',
 	code: [
 		'for i in range(n_threads):',
 		"    name = 'thread_{}'.format(i)",

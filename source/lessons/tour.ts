@@ -3,6 +3,7 @@
  * notebook's Python (at most 12 lines, narrow enough for 80 columns beside
  * nothing), one to three talking points, and the scene that runs under it.
  */
+import {seconds} from '../model/format.js';
 import {foldCode} from './code.js';
 import {countInterleavings} from '../model/interleavings.js';
 import {groupedBig, percent} from '../model/interleavings-text.js';
@@ -21,12 +22,14 @@ export interface Slide {
 	summary?: boolean;
 }
 
+/** The notebook's sleeper, whose two lines are exactly the ones the scenes' logs print. */
 const SLEEPER = [
 	'def sleeper(n_time):',
 	'    name = threading.current_thread().name',
-	"    print('I am {}. Going to sleep'.format(name))",
+	"    print('I am {}. Going to sleep for {} seconds'",
+	'          .format(name, n_time))',
 	'    time.sleep(n_time)',
-	"    print('{} has woken up'.format(name))",
+	"    print('{} has woken up from sleep'.format(name))",
 ];
 
 /** The deadlock against its fix, in the notebook's `with` style (the scene runs on real threads only, so the slide has no view). */
@@ -42,6 +45,15 @@ const DEADLOCK_SLIDE = [
 	'        with lock_b:',
 	'            count += 1',
 ];
+
+/**
+ * The code as it runs with these options: `tour -s 0.5` shows `n_time = 0.5`, and the
+ * loops over `n_threads` say how many (the blank line goes, to stay within 12 lines).
+ */
+function asRun(code: readonly string[], {threads, sleep}: SceneOptions, loop: boolean): string[] {
+	const values = code.map((line) => (line.startsWith('n_time = ') ? `n_time = ${seconds(sleep)}` : line));
+	return loop ? [`n_time = ${seconds(sleep)}`, `n_threads = ${threads}`, ...values.filter((line) => line !== '')] : values;
+}
 
 export function tourSlides(options: SceneOptions, race: RaceOptions): Slide[] {
 	const scene = (name: keyof typeof SCENES): View => ({kind: 'scene', scene: SCENES[name], options});
@@ -60,7 +72,7 @@ export function tourSlides(options: SceneOptions, race: RaceOptions): Slide[] {
 		{
 			id: 'start',
 			title: 'thread.start() returns at once',
-			code: foldCode(SCENES.start.code),
+			code: foldCode(asRun(SCENES.start.code, options, false)),
 			points: ['start() only asks for the thread to run.', 'The main thread carries on while thread1 sleeps.'],
 			view: scene('start'),
 		},
@@ -81,14 +93,14 @@ export function tourSlides(options: SceneOptions, race: RaceOptions): Slide[] {
 		{
 			id: 'sleepers',
 			title: `${options.threads} sleepers at once`,
-			code: foldCode(SCENES.sleepers.code),
+			code: foldCode(asRun(SCENES.sleepers.code, options, true)),
 			points: ['All threads are started, then all are joined.', 'They sleep at the same time: elapsed is one sleep, not n.'],
 			view: scene('sleepers'),
 		},
 		{
 			id: 'sequential',
 			title: 'start and join in one loop',
-			code: foldCode(SCENES.sequential.code),
+			code: foldCode(asRun(SCENES.sequential.code, options, true)),
 			points: ["The notebook's commented-out variant.", 'Each join waits before the next start: n sleeps in a row.'],
 			view: scene('sequential'),
 		},

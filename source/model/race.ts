@@ -6,6 +6,8 @@ export interface Collision {
 	second: string;
 	/** The value both threads read; both then wrote value + 1. */
 	value: number;
+	/** Every thread whose last reads hold that value (two or more), in thread order. */
+	readers?: string[];
 }
 
 export interface RaceResult {
@@ -31,24 +33,39 @@ export interface RaceResult {
 /**
  * One concrete lost update: a value that two different threads both read
  * (each then wrote value + 1, so one increment vanished). `reads[t]` are the
- * values thread t read, oldest first.
+ * values thread t read, oldest first. Of all the values read twice it takes
+ * the highest, the latest collision, so the pair named is whichever threads
+ * really collided last, not the first two threads that ever did.
  */
-export function findCollision(reads: readonly (readonly number[])[], names: readonly string[]): Collision | null {
+export function findCollision(
+	reads: readonly (readonly number[])[],
+	names: readonly string[],
+	finished: readonly boolean[] = [],
+): Collision | null {
+	// A thread still counting may not have written its last read yet: that read cannot be
+	// said to have `wrote value + 1`, so it is left out until the thread is done.
+	reads = reads.map((values, thread) => (finished[thread] === false ? values.slice(0, -1) : values));
 	const readBy = new Map<number, number>();
+	let found: {value: number; first: number; second: number} | null = null;
 	for (const [thread, values] of reads.entries()) {
 		for (const value of values) {
 			const other = readBy.get(value);
-			if (other !== undefined && other !== thread) {
-				return {first: names[other] ?? `thread ${other}`, second: names[thread] ?? `thread ${thread}`, value};
-			}
 			if (other === undefined) readBy.set(value, thread);
+			else if (other !== thread && (found === null || value > found.value)) found = {value, first: other, second: thread};
 		}
 	}
-	return null;
+	if (!found) return null;
+	const name = (index: number) => names[index] ?? `thread ${index}`;
+	const value = found.value;
+	const readers = reads.flatMap((values, thread) => (values.includes(value) ? [name(thread)] : []));
+	return {first: name(found.first), second: name(found.second), value, readers};
 }
 
-export function collisionText({first, second, value}: Collision): string {
-	return `${first} and ${second} both read ${value} and both wrote ${value + 1}`;
+/** `thread_1 and thread_3 both read 41 and wrote 42: one update lost` (three readers: two lost). */
+export function collisionText({first, second, value, readers = [first, second]}: Collision): string {
+	const lost = readers.length - 1;
+	const who = readers.length > 2 ? `${readers.slice(0, -1).join(', ')} and ${readers.at(-1)} all` : `${readers[0]} and ${readers[1]} both`;
+	return `${who} read ${value} and wrote ${value + 1}: ${lost === 1 ? 'one update' : `${lost} updates`} lost`;
 }
 
 export function raceResult(sample: Sample): RaceResult | null {
@@ -73,17 +90,23 @@ export function raceResult(sample: Sample): RaceResult | null {
 		opsPerSec: sample.clockMs > 0 ? (done / sample.clockMs) * 1000 : 0,
 		contended: race.contended,
 		holder: race.holder >= 0 ? (names[race.holder] ?? null) : null,
-		collision: race.reads ? findCollision(race.reads, names) : null,
+		collision: race.reads
+			? findCollision(
+					race.reads,
+					names,
+					sample.threads.map((thread) => thread.state === 'done' || thread.state === 'failed'),
+				)
+			: null,
 		finished: sample.finished,
 		failed: sample.threads.filter((thread) => thread.state === 'failed').length,
 	};
 }
 
-/** `1234567` → `1.23M`, for rates. */
+/** `1234567` → `1.23M`, `3199` → `3.2k`: rates in one format, side by side. */
 export function compact(value: number): string {
 	if (value >= 1e9) return `${(value / 1e9).toFixed(2)}G`;
 	if (value >= 1e6) return `${(value / 1e6).toFixed(2)}M`;
-	if (value >= 1e4) return `${(value / 1e3).toFixed(1)}k`;
+	if (value >= 999.5) return `${(value / 1e3).toFixed(1)}k`;
 	return String(Math.round(value));
 }
 

@@ -87,5 +87,5 @@ export interface Sample {
 	race?: RaceSample;
 	deadlock?: DeadlockSample;
 	/** Simulated runs: the step the scheduler ran last. */
-	lastStep?: {thread: number; kind: string; value: number};
+	lastStep?: {thread: number; kind: string; value: number; erased?: {thread: number; updates: number}};
 }

@@ -27,8 +27,13 @@ export function stepText(step: NonNullable<Sample['lastStep']>, threads: readonl
 			return `${name} did its work (read ${step.value}, not yet written)`;
 		case 'write':
 			return `${name} wrote ${step.value}`;
-		case 'overwrite':
-			return `${name} wrote ${step.value}, erasing another thread's update: one is lost`;
+		case 'overwrite': {
+			// The thread whose write this one erased, and how many updates vanished with it.
+			const other = step.erased ? threads[step.erased.thread]?.name : undefined;
+			const whose = other && other !== name ? `${other}'s update` : "another thread's update";
+			const lost = (step.erased?.updates ?? 1) > 1 ? `${step.erased!.updates} are lost` : 'one is lost';
+			return `${name} wrote ${step.value}, erasing ${whose}: ${lost}`;
+		}
 		case 'add':
 			return `${name} added 1 atomically to ${step.value}`;
 		case 'lock':

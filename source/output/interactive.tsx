@@ -11,7 +11,7 @@ import type {View} from '../lessons/view.js';
 /** Ctrl+C is handled as a key by the apps, so every quit goes through one path. */
 export const renderOptions = (options: Options) => ({exitOnCtrlC: false, patchConsole: false, maxFps: options.fps});
 export const themeOf = (options: Options) => makeTheme({color: options.color, ascii: options.ascii, name: options.theme});
-export const seedOf = (options: Options) => (options.seed === undefined ? {} : {seed: options.seed});
+export const seedOf = (options: Options) => (options.seed === undefined ? {} : {seed: options.seed, paused: options.paused});
 
 /** Mount an app, with the live recording's markers (if one runs) told of every scene and slide. */
 export function mount(app: React.ReactElement, options: Options): Instance {

@@ -16,6 +16,8 @@ export interface Options extends LessonRequest {
 	ascii: boolean;
 	/** --seed: simulated on a virtual clock with a seeded scheduler. */
 	seed: number | undefined;
+	/** --paused: a seeded run starts with its clock stopped (space resumes, s steps). */
+	paused: boolean;
 	/** --frames: virtual seconds to render as text, then exit. */
 	frames: number[] | undefined;
 	width: number;

@@ -43,12 +43,16 @@ export async function tourHeadless(
 	return {json: {scene: 'tour', slides: json, measured: measuredLines(results)}, failed};
 }
 
-/** `tour --seed N --record talk.cast`: the whole talk in seconds, the same bytes every time. */
-export async function recordTour(slides: readonly Slide[], options: Options, path: string): Promise<number> {
+/**
+ * The recorded tour's slides: each with its own seeded session and a `draw` of the slide as
+ * it stands, the frames `--record` writes (and the stage tests read at 80×24 and 100×30).
+ */
+export function tourSegments(slides: readonly Slide[], options: Options) {
 	const results = new Map<string, Snapshot[]>();
 	const hold = options.auto ?? 2;
-	const segments = slides.map((slide, index) => {
+	return slides.map((slide, index) => {
 		const session = new SimSession(slide.view ? lanesFor(slide.view) : [], options.seed ?? 0, {toTheEnd: true});
+		const context = tourContext(true, slide.view ? (slide.view.kind === 'race' ? 'race' : 'threads') : 'none');
 		const draw = () => {
 			const snapshots = toSnapshots(session.samples());
 			if (session.finished && slide.view) results.set(slide.id, snapshots.flat());
@@ -60,8 +64,8 @@ export async function recordTour(slides: readonly Slide[], options: Options, pat
 				measured: measuredLines(results),
 				width: options.width,
 				height: options.height,
-				keys: footerKeys(tourContext(true)),
-				helpKeys: helpKeys(tourContext(true)),
+				keys: footerKeys(context),
+				helpKeys: helpKeys(context),
 				help: false,
 				label: `simulated · seed ${options.seed ?? 0}`,
 				registers: true,
@@ -70,6 +74,11 @@ export async function recordTour(slides: readonly Slide[], options: Options, pat
 		};
 		return {label: slideLabel(slides, index), session, draw, hold: slide.view ? hold : Math.max(hold, 3)};
 	});
+}
+
+/** `tour --seed N --record talk.cast`: the whole talk in seconds, the same bytes every time. */
+export async function recordTour(slides: readonly Slide[], options: Options, path: string): Promise<number> {
+	const segments = tourSegments(slides, options);
 	const cast = new Cast(
 		path,
 		castHeader(options.width, options.height, `threadlab tour · seed ${options.seed ?? 0}`, undefined, options.ascii),

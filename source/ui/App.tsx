@@ -7,7 +7,7 @@
 import {useMemo, useRef, useState} from 'react';
 import {Chrome} from './Chrome.js';
 import {Screen} from './components/Screen.js';
-import {RunSource, type Source} from './sources.js';
+import {RACE_SPEED, RunSource, type Source} from './sources.js';
 import type {Theme} from './theme.js';
 import type {CounterMode} from '../engine/jobs.js';
 import type {WorkerPool} from '../engine/pool.js';
@@ -22,9 +22,14 @@ export interface AppProps {
 	fps: number;
 	/** Simulated with this seed instead of real threads. */
 	seed?: number;
+	/** --paused: the seeded clock starts stopped. */
+	paused?: boolean;
 }
 
-export function App({view, pool, theme, fps, seed}: AppProps) {
+/** `w` on real threads replays the race on the simulator with this seed. */
+export const REPLAY_SEED = 1;
+
+export function App({view, pool, theme, fps, seed, paused = false}: AppProps) {
 	const initial =
 		view.kind === 'race'
 			? Math.max(
@@ -47,8 +52,20 @@ export function App({view, pool, theme, fps, seed}: AppProps) {
 		[view, run.order],
 	);
 	const lanes = useMemo(() => lanesFor(shown, SELECTIONS[run.selection]), [shown, run.selection]);
+	// `w`: the race again on the seeded simulator (the same seed when there is one), paused at its start.
+	const [replays, setReplays] = useState(0);
 	return (
-		<RunSource pool={pool} seed={seed} lanes={lanes} runKey={run.key} fps={fps} frameMs={theme.glyphs.spinnerInterval}>
+		<RunSource
+			key={replays}
+			pool={pool}
+			seed={replays > 0 ? (seed ?? REPLAY_SEED) : seed}
+			paused={paused || replays > 0}
+			speed={view.kind === 'race' ? RACE_SPEED : 1}
+			lanes={lanes}
+			runKey={run.key}
+			fps={fps}
+			frameMs={theme.glyphs.spinnerInterval}
+		>
 			{(source) => (
 				<Shell
 					view={shown}
@@ -61,6 +78,7 @@ export function App({view, pool, theme, fps, seed}: AppProps) {
 							: setSelection((s) => (s + 1) % SELECTIONS.length)
 					}
 					onRerun={() => setRun((r) => ({...r, key: r.key + 1, selection}))}
+					onReplay={() => setReplays((n) => n + 1)}
 				/>
 			)}
 		</RunSource>
@@ -74,9 +92,10 @@ interface ShellProps {
 	selection: number;
 	onSelect(): void;
 	onRerun(): void;
+	onReplay(): void;
 }
 
-function Shell({view, theme, source, selection, onSelect, onRerun}: ShellProps) {
+function Shell({view, theme, source, selection, onSelect, onRerun, onReplay}: ShellProps) {
 	const {snapshots} = source;
 	const selected = SELECTIONS[selection] ?? SELECTIONS[0]!;
 	// Every race column keeps the last run of its mode.
@@ -88,7 +107,7 @@ function Shell({view, theme, source, selection, onSelect, onRerun}: ShellProps) 
 			theme={theme}
 			source={source}
 			context={{app: 'scene', view: view.kind, selection: selected, ...(view.kind === 'deadlock' ? {orders: view.orders} : {})}}
-			on={{select: onSelect, rerun: onRerun}}
+			on={{select: onSelect, rerun: onRerun, replay: onReplay}}
 			// A deadlocked run never finishes: without a keyboard, leave once every run ended or is stuck for good.
 			leave={allFinished(snapshots.map((lane) => lane.map((s) => (s.deadlock?.cycle ? {...s, finished: true} : s))))}
 		>

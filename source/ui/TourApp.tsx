@@ -7,7 +7,8 @@
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {Chrome} from './Chrome.js';
 import {TourView} from './components/TourView.js';
-import {RunSource, type Source} from './sources.js';
+import {RACE_SPEED, RunSource, type Source} from './sources.js';
+import {REPLAY_SEED} from './App.js';
 import type {Theme} from './theme.js';
 import type {WorkerPool} from '../engine/pool.js';
 import {type Snapshot, allFinished} from '../model/snapshot.js';
@@ -22,12 +23,17 @@ export interface TourAppProps {
 	theme: Theme;
 	fps: number;
 	seed?: number;
+	/** --paused: each slide's seeded clock starts stopped. */
+	paused?: boolean;
 	/** Seconds to wait after a slide's scene finished before moving on; undefined: keys only. */
 	auto?: number;
 }
 
-export function TourApp({slides, pool, theme, fps, seed, auto}: TourAppProps) {
+export function TourApp({slides, pool, theme, fps, seed, paused = false, auto}: TourAppProps) {
 	const [index, setIndex] = useState(0);
+	// `w` on a race slide: the race again on the seeded simulator, paused at its start (until the slide changes).
+	const [replay, setReplay] = useState({index: -1, count: 0});
+	const replaying = replay.index === index;
 	const [runKey, setRunKey] = useState(0);
 	const results = useRef(new Map<string, Snapshot[]>());
 	const slide = slides[index]!;
@@ -36,7 +42,17 @@ export function TourApp({slides, pool, theme, fps, seed, auto}: TourAppProps) {
 	useEffect(() => mark(slideLabel(slides, index)), [slides, index, mark]);
 	const go = useCallback((step: number) => setIndex((i) => Math.min(slides.length - 1, Math.max(0, i + step))), [slides.length]);
 	return (
-		<RunSource key={index} pool={pool} seed={seed} lanes={lanes} runKey={runKey} fps={fps} frameMs={theme.glyphs.spinnerInterval}>
+		<RunSource
+			key={`${index}:${replaying ? replay.count : 0}`}
+			pool={pool}
+			seed={replaying ? (seed ?? REPLAY_SEED) : seed}
+			paused={paused || replaying}
+			speed={slide.view?.kind === 'race' ? RACE_SPEED : 1}
+			lanes={lanes}
+			runKey={runKey}
+			fps={fps}
+			frameMs={theme.glyphs.spinnerInterval}
+		>
 			{(source) => (
 				<TourShell
 					slides={slides}
@@ -47,6 +63,7 @@ export function TourApp({slides, pool, theme, fps, seed, auto}: TourAppProps) {
 					auto={auto}
 					onMove={go}
 					onRerun={() => setRunKey((k) => k + 1)}
+					onReplay={() => setReplay((r) => ({index, count: r.count + 1}))}
 				/>
 			)}
 		</RunSource>
@@ -62,9 +79,10 @@ interface ShellProps {
 	auto: number | undefined;
 	onMove(step: number): void;
 	onRerun(): void;
+	onReplay(): void;
 }
 
-function TourShell({slides, index, theme, source, results, auto, onMove, onRerun}: ShellProps) {
+function TourShell({slides, index, theme, source, results, auto, onMove, onRerun, onReplay}: ShellProps) {
 	const slide = slides[index]!;
 	const {snapshots} = source;
 	const finished = allFinished(snapshots);
@@ -84,8 +102,8 @@ function TourShell({slides, index, theme, source, results, auto, onMove, onRerun
 		<Chrome
 			theme={theme}
 			source={source}
-			context={{app: 'tour', view: 'slide', selection: []}}
-			on={{next: () => onMove(1), back: () => onMove(-1), rerun: onRerun}}
+			context={{app: 'tour', view: 'slide', selection: [], runs: slide.view ? (slide.view.kind === 'race' ? 'race' : 'threads') : 'none'}}
+			on={{next: () => onMove(1), back: () => onMove(-1), rerun: onRerun, replay: onReplay}}
 			leave={over}
 		>
 			{(chrome) => (

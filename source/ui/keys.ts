@@ -23,20 +23,35 @@ export interface KeyContext {
 	view: View['kind'] | 'slide' | 'interleavings';
 	simulated: boolean;
 	paused: boolean;
+	/** What the screen runs: nothing (a text slide), sleeping threads, or a race to step through. */
+	runs?: 'none' | 'threads' | 'race';
 	/** The race modes selected with `m` (its hint names them). */
 	selection: readonly CounterMode[];
 	/** Deadlock: the lock orders running (`m` runs the next choice at once). */
 	orders?: readonly LockOrder[];
 }
 
-export type Action = 'back' | 'next' | 'rerun' | 'select' | 'pause' | 'step' | 'help' | 'quit' | 'suspend' | 'up' | 'down' | 'another';
+export type Action =
+	| 'back'
+	| 'next'
+	| 'rerun'
+	| 'select'
+	| 'pause'
+	| 'step'
+	| 'replay'
+	| 'help'
+	| 'quit'
+	| 'suspend'
+	| 'up'
+	| 'down'
+	| 'another';
 
 export interface KeyBinding {
 	action: Action;
 	/** The keys that trigger it, as `useKeys` names them. */
 	keys: readonly KeyName[];
 	/** The footer's short hint; none: not in the footer. */
-	footer?: {keys: string; hint: (context: KeyContext) => string};
+	footer?: {keys: string; hint: (context: KeyContext) => string; short?: string};
 	/** The help's longer line; none: not in the help. `first` leads the help (the tour's next slide). */
 	help?: {keys: string; text: (context: KeyContext) => string; first?: boolean};
 	applies(context: KeyContext): boolean;
@@ -46,6 +61,11 @@ const text = (value: string) => () => value;
 const scene = (context: KeyContext) => context.app === 'scene';
 const tour = (context: KeyContext) => context.app === 'tour';
 const counted = (context: KeyContext) => context.view === 'interleavings';
+/** What runs: a text slide and the counted interleavings have no clock; the race and the deadlock are stepped. */
+const runs = (c: KeyContext) =>
+	c.runs ?? (c.view === 'scene' ? 'threads' : c.view === 'slide' || c.view === 'interleavings' ? 'none' : 'race');
+/** A seeded clock is running something: space pauses it (in the tour too, where space is otherwise next). */
+const pausable = (c: KeyContext) => c.simulated && runs(c) !== 'none';
 
 /** In footer order; a key's first binding that applies wins. */
 export const KEYS: readonly KeyBinding[] = [
@@ -61,12 +81,19 @@ export const KEYS: readonly KeyBinding[] = [
 		keys: ['right', 'n', ' '],
 		footer: {keys: '→', hint: text('next')},
 		help: {keys: '→ n space', text: text('next slide'), first: true},
-		applies: tour,
+		applies: (c) => tour(c) && !pausable(c),
+	},
+	{
+		action: 'next',
+		keys: ['right', 'n'],
+		footer: {keys: '→', hint: text('next')},
+		help: {keys: '→ n', text: text('next slide'), first: true},
+		applies: (c) => tour(c) && pausable(c),
 	},
 	{
 		action: 'rerun',
 		keys: ['r'],
-		footer: {keys: 'r', hint: text('run again')},
+		footer: {keys: 'r', hint: text('run again'), short: 'rerun'},
 		help: {
 			keys: 'r',
 			text: (c) => (c.simulated ? 'run again from virtual time 0' : 'run again (running threads are stopped and restarted)'),
@@ -107,7 +134,7 @@ export const KEYS: readonly KeyBinding[] = [
 		keys: [' '],
 		footer: {keys: 'space', hint: (c) => (c.paused ? 'resume' : 'pause')},
 		help: {keys: 'space', text: text('pause or resume the virtual clock')},
-		applies: (c) => scene(c) && c.simulated,
+		applies: pausable,
 	},
 	{
 		action: 'up',
@@ -136,8 +163,16 @@ export const KEYS: readonly KeyBinding[] = [
 		action: 'step',
 		keys: ['s'],
 		footer: {keys: 's', hint: text('step')},
-		help: {keys: 's', text: text("one step: one thread's read, work or write")},
-		applies: (c) => scene(c) && c.simulated && c.view !== 'scene',
+		help: {keys: 's', text: text("one step: one thread's read, work or write, said on the status line")},
+		applies: (c) => c.simulated && runs(c) === 'race',
+	},
+	{
+		// The lost update, stepped in front of the room: the race just shown, again on the seeded simulator.
+		action: 'replay',
+		keys: ['w'],
+		footer: {keys: 'w', hint: text('walk through'), short: 'walk'},
+		help: {keys: 'w', text: text('replay this race on the seeded simulator, paused at its start: s steps, space runs')},
+		applies: (c) => runs(c) === 'race' && c.view !== 'deadlock',
 	},
 	{
 		action: 'help',
@@ -160,7 +195,9 @@ const applying = (context: KeyContext) => KEYS.filter((binding) => binding.appli
 
 /** The footer: `r run again · m mode: all · space pause · s step · ? help · q quit`. */
 export function footerKeys(context: KeyContext): KeyHint[] {
-	return applying(context).flatMap(({footer}) => (footer ? [{keys: footer.keys, action: footer.hint(context)}] : []));
+	return applying(context).flatMap(({footer}) =>
+		footer ? [{keys: footer.keys, action: footer.hint(context), ...(footer.short ? {short: footer.short} : {})}] : [],
+	);
 }
 
 /** `?`: the keys that do something here, each with a longer description. */
@@ -186,4 +223,11 @@ export const sceneContext = (view: View, simulated: boolean, selection: readonly
 });
 
 /** The tour's keys are the same on every slide, live or simulated. */
-export const tourContext = (simulated: boolean): KeyContext => ({app: 'tour', view: 'slide', simulated, paused: false, selection: []});
+export const tourContext = (simulated: boolean, on: KeyContext['runs'] = 'none', paused = false): KeyContext => ({
+	app: 'tour',
+	view: 'slide',
+	simulated,
+	paused,
+	selection: [],
+	runs: on,
+});

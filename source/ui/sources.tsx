@@ -29,6 +29,9 @@ export type SourceProps = {
 	fps: number;
 	frameMs: number;
 	children: (source: Source) => React.ReactNode;
+	/** Simulated only: start with the clock stopped; how fast the virtual clock runs. */
+	paused?: boolean;
+	speed?: number;
 };
 
 export function LiveSource({pool, lanes, runKey, fps, frameMs, children}: SourceProps & {pool: WorkerPool}) {
@@ -40,9 +43,13 @@ export function LiveSource({pool, lanes, runKey, fps, frameMs, children}: Source
 	return <>{children({snapshots, label: `real threads · ${plural(pool.size, 'worker')} · ${rss} MB`})}</>;
 }
 
-export function SimSource({seed, lanes, runKey, fps, frameMs, children}: SourceProps & {seed: number}) {
-	const sim = useSim(lanes, seed, fps, frameMs, runKey);
-	const label = `simulated · seed ${seed}${sim.paused ? ' · paused' : ''}`;
+/** A seeded race on screen runs at this speed: its unsafe run takes ≈ 2 s, time to press a key. */
+export const RACE_SPEED = 0.25;
+
+export function SimSource({seed, lanes, runKey, fps, frameMs, children, paused = false, speed = 1}: SourceProps & {seed: number}) {
+	const sim = useSim(lanes, seed, fps, frameMs, runKey, paused, speed);
+	const slow = speed < 1 ? ` · ${Math.round(1 / speed)}× slower` : '';
+	const label = `simulated · seed ${seed}${sim.paused ? ' · paused' : slow}`;
 	return <>{children({...sim, label})}</>;
 }
 

@@ -85,12 +85,11 @@ describe('Header', () => {
 		expect(header(30)).toEqual(['threadlab - sleepers - many...', 'All threads sleep at the sa...']);
 	});
 
-	it('shortens a long label to its first part first', () => {
-		const [top] = draw(
-			<Header scene="race" title="a shared counter" label="real threads · 4 workers · 90 MB" lesson="" width={40} />,
-			ascii,
-		);
-		expect(top).toBe('threadlab - race - a sha... real threads');
+	it('shortens a long label to its first part, then drops it, before the title is cut', () => {
+		const top = (width: number) =>
+			draw(<Header scene="race" title="a shared counter" label="real threads · 4 workers · 90 MB" lesson="" width={width} />, ascii)[0];
+		expect(top(50)).toBe('threadlab - race - a shared counter   real threads');
+		expect(top(40)).toBe('threadlab - race - a shared counter');
 	});
 });
 

@@ -60,15 +60,16 @@ describe('LockPanel', () => {
 			'                          unsafe                > mutex                 atomic',
 			'expected                     200                    200                      -',
 			'actual                       120                    100                      -',
-			'lost                  80 (40.0%)               0 (0.0%)                      -',
+			'lost                  80 (40.0%)        0 so far (0.0%)                      -',
 			'elapsed                   0.80 s                 0.80 s                      -',
 			'rate                       250/s                  125/s                      -',
-			'contended                      -                    140                      -',
+			'contended                      -             140 waited                      -',
 			'holder                         -               thread_0                      -',
 			// 80 columns leave no room for the bars: name, icon and state stay.
-			'workers    thread_0 + done        thread_0 - holding',
-			'           thread_1 + done        thread_1 ~ waiting',
-			'caught     thread_0 and thread_1 both read 41 and both wrote 42: one update lost',
+			'workers    thread_0 + ##########  thread_0 - #####.....',
+			'           thread_1 + ##########  thread_1 ~ #####.....',
+			'caught     thread_0 and thread_1 both read 41 and wrote 42: one update lost',
+			'contended: how many times a thread waited for the lock',
 		]);
 	});
 

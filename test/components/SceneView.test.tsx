@@ -59,7 +59,7 @@ describe('SceneView', () => {
 		expect(lines[0]).toBe(`threadlab · sleepers · many threads at once${' '.repeat(25)}real threads`);
 		expect(lines[1]).toBe('All threads sleep at the same time.');
 		expect(lines[2]).toBe('');
-		expect(lines[3]).toBe(`  main     ✔ done     ${'█'.repeat(47)}     2.0 s`);
+		expect(lines[3]).toBe(`  main     ✔ done     ${'its last line ran; every thread finished'.padEnd(47)}     2.0 s`);
 		expect(lines[4]).toBe(`  thread_0 ✔ done     ${'█'.repeat(47)} 2.0 / 2 s`);
 		expect(lines[8]).toMatch(/^ {2}thread_4 ✔ done/);
 		expect(lines[9]).toBe('');

@@ -245,16 +245,19 @@ describe.skipIf(!hasTmux)('the race and a failing thread in a real terminal (tmu
 		expect(done).toMatch(/^actual +[\d,]+ +1,200 +1,200$/m);
 		expect(done).toMatch(/^lost +[\d,]+ \(\d+\.\d%\) +0 \(0\.0%\) +0 \(0\.0%\)$/m);
 		expect(done).toMatch(/^elapsed +\d+\.\d\d s +\d+\.\d\d s +\d+\.\d\d s$/m);
-		expect(done).toMatch(/^contended +— +[\d,]+ +—$/m);
+		expect(done).toMatch(/^contended +— +[\d,]+ waited( for the lock)? +—$/m);
 		const workers = drawn.filter((line) => /^(workers)? +thread_\d /.test(line));
 		expect(workers).toHaveLength(4);
 		for (const [i, line] of workers.entries()) expect(line.match(new RegExp(`thread_${i} ✔ done `, 'g'))).toHaveLength(3);
 		// One lost update, caught in the act: two threads read the same value and wrote the same value + 1.
-		const caught = /^caught +(thread_\d+) and (thread_\d+) both read (\d+) and both wrote (\d+): one update lost$/m.exec(done);
+		const caught =
+			/^caught +((?:thread_\d+, )*thread_\d+) and (thread_\d+) (?:both|all) read (\d+) and wrote (\d+): (?:one update|\d updates) lost$/m.exec(
+				done,
+			);
 		expect(caught, 'the caught line').not.toBeNull();
 		expect(caught![1]).not.toBe(caught![2]);
 		expect(Number(caught![4])).toBe(Number(caught![3]) + 1);
-		expect(drawn.at(-1)).toMatch(/^r run again · m mode: all · \? help · q quit$/);
+		expect(drawn.at(-1)).toMatch(/^r run again · m mode: all · w walk through · \? help · q quit$/);
 
 		t.keys('r');
 		const rerun = await t.waitFor(RACE_DONE, 2000, {gone: true});

@@ -34,7 +34,7 @@ describe.skipIf(!hasTmux)('threadlab tour in tmux at 80×24', () => {
 		await t.waitFor(/before thread2 woke/);
 		for (let slide = 4; slide <= 7; slide++) t.keys('n');
 		await t.waitFor('7/12 · a shared counter');
-		await t.waitFor(/caught\s+thread_\d and thread_\d both read \d+/);
+		await t.waitFor(/caught\s+thread_\d(, thread_\d)* and thread_\d (both|all) read \d+/);
 		fits(t);
 		t.keys('n', 'n', 'n');
 		await t.waitFor('10/12 · every interleaving');

@@ -5,6 +5,7 @@ import {SimRun, type StepKind} from '../../source/engine/sim/run.js';
 import {STEPS_PER_INCREMENT} from '../../source/engine/sim/race.js';
 import {raceProgram} from '../../source/lessons/race.js';
 import {sleepers} from '../helpers/programs.js';
+import {stepText} from '../../source/model/wording.js';
 
 /** Every step of a run to its end. */
 function steps(run: SimRun): Array<{thread: number; kind: StepKind}> {
@@ -117,5 +118,27 @@ describe('SimRun: the race, step by step', () => {
 		expect(run.advanceTo(run.next! - 1e-9)).toBe(true);
 		expect(run.steps).toBe(7);
 		expect(run.sample().clockMs).toBe(run.next! - 1e-9);
+	});
+});
+
+describe('SimRun narrates a lost update', () => {
+	it('names the thread whose update an overwrite erased: the one that wrote the counter last', () => {
+		const run = new SimRun(race('unsafe', 4, 50), 3);
+		let lastWriter = -1;
+		let told = 0;
+		for (let before = run.sample().race!.counter, step = run.step(); step; step = run.step()) {
+			const {race: counter, lastStep, threads} = run.sample();
+			if (lastStep?.kind === 'overwrite') {
+				const text = stepText(lastStep, threads);
+				expect(lastStep.erased).toEqual({thread: lastWriter, updates: before + 1 - counter!.counter});
+				if (lastWriter !== step.thread) {
+					expect(text).toContain(`${threads[step.thread]!.name} wrote ${counter!.counter}, erasing ${threads[lastWriter]!.name}'s update`);
+					told++;
+				}
+			}
+			if (step.kind === 'write') lastWriter = step.thread;
+			before = counter!.counter;
+		}
+		expect(told).toBeGreaterThan(0);
 	});
 });

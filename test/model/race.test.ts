@@ -12,8 +12,10 @@ describe('findCollision, on hand-made read logs', () => {
 			[7, 8, 41, 9],
 			[10, 41, 11],
 		];
-		expect(findCollision(reads, names)).toEqual({first: 'thread_2', second: 'thread_3', value: 41});
-		expect(collisionText({first: 'thread_2', second: 'thread_3', value: 41})).toBe('thread_2 and thread_3 both read 41 and both wrote 42');
+		expect(findCollision(reads, names)).toEqual({first: 'thread_2', second: 'thread_3', value: 41, readers: ['thread_2', 'thread_3']});
+		expect(collisionText({first: 'thread_2', second: 'thread_3', value: 41})).toBe(
+			'thread_2 and thread_3 both read 41 and wrote 42: one update lost',
+		);
 	});
 
 	it('ignores a value one thread read twice, and finds none in a clean log', () => {
@@ -39,7 +41,34 @@ describe('findCollision, on hand-made read logs', () => {
 	});
 
 	it('names the thread that read it first', () => {
-		expect(findCollision([[9], [9], [9]], names)).toEqual({first: 'thread_0', second: 'thread_1', value: 9});
+		expect(findCollision([[9], [9], [9]], names)).toEqual({
+			first: 'thread_0',
+			second: 'thread_1',
+			value: 9,
+			readers: ['thread_0', 'thread_1', 'thread_2'],
+		});
+	});
+
+	it('takes the latest collision, so the pair is whoever really collided last (not always thread_0)', () => {
+		const reads = [
+			[5, 6, 7],
+			[5, 8, 9],
+			[10, 12],
+			[11, 12],
+		];
+		expect(findCollision(reads, names)).toEqual({first: 'thread_2', second: 'thread_3', value: 12, readers: ['thread_2', 'thread_3']});
+	});
+
+	it('names every thread that read the value, and leaves out a read a running thread has not written yet', () => {
+		const reads = [[3, 7], [7], [5, 7], [4, 9]];
+		const found = findCollision(reads, names)!;
+		expect(found.readers).toEqual(['thread_0', 'thread_1', 'thread_2']);
+		expect(collisionText(found)).toBe('thread_0, thread_1 and thread_2 all read 7 and wrote 8: 2 updates lost');
+		// thread_1 and thread_2 are still counting: their last read (7) may not be written yet.
+		expect(findCollision([[3, 7], [7], [3, 7], [4]], names, [true, false, false, true])).toMatchObject({
+			value: 3,
+			readers: ['thread_0', 'thread_2'],
+		});
 	});
 });
 
@@ -89,7 +118,7 @@ describe('raceResult', () => {
 			opsPerSec: 400,
 			finished: true,
 		});
-		expect(r.collision).toEqual({first: 'thread_0', second: 'thread_1', value: 6});
+		expect(r.collision).toEqual({first: 'thread_0', second: 'thread_1', value: 6, readers: ['thread_0', 'thread_1']});
 	});
 
 	it('while running, lost compares with the increments done so far', () => {
@@ -115,6 +144,6 @@ describe('raceLine', () => {
 	});
 
 	it('compacts rates', () => {
-		expect([999, 12_345, 3_456_789, 2e9].map(compact)).toEqual(['999', '12.3k', '3.46M', '2.00G']);
+		expect([999, 3_199, 12_345, 3_456_789, 2e9].map(compact)).toEqual(['999', '3.2k', '12.3k', '3.46M', '2.00G']);
 	});
 });

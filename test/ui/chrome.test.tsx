@@ -46,15 +46,15 @@ describe('Chrome', () => {
 		const {stdin, lastFrame, unmount} = render(chrome(log, 'scene'));
 		await settle();
 		expect(lastFrame()).toBe(
-			'r run again · m mode: all · space pause · s step · ? help · q quit\nno help\n100x24\nsimulated · seed 1\ntrue',
+			'r run again · m mode: all · space pause · s step · w walk through · ? help · q quit\nno help\n100x24\nsimulated · seed 1\ntrue',
 		);
 		// Keys are handled in order: the ones that do nothing here go first.
 		await type(stdin, 'n', 'p', '\u001B[C', 'r', 'm', ' ', 's');
 		await until(() => log.length >= 4);
 		expect(log).toEqual(['rerun', 'select', 'pause', 'step']);
 		await type(stdin, '?');
-		await until(() => lastFrame()!.includes('\n6\n'));
-		expect(lastFrame()).toContain('\n6\n');
+		await until(() => lastFrame()!.includes('\n7\n'));
+		expect(lastFrame()).toContain('\n7\n');
 		await type(stdin, '?');
 		await until(() => lastFrame()!.includes('\nno help\n'));
 		expect(lastFrame()).toContain('\nno help\n');

@@ -13,8 +13,11 @@ const scene = (
 
 /** Every context a key can be pressed in. */
 const CONTEXTS: KeyContext[] = [
-	tourContext(false),
-	tourContext(true),
+	...(['none', 'threads', 'race'] as const).flatMap((runs) => [
+		tourContext(false, runs),
+		tourContext(true, runs),
+		tourContext(true, runs, true),
+	]),
 	...(['scene', 'race', 'dashboard'] as const).flatMap((view) =>
 		[false, true].flatMap((simulated) => [false, true].flatMap((paused) => SELECTIONS.map((s) => scene(view, simulated, paused, s)))),
 	),
@@ -27,12 +30,21 @@ describe('the footers', () => {
 		expect(line(footerKeys(tourContext(true)))).toBe('← back · → next · r rerun · ? help · q quit');
 		expect(line(footerKeys(scene('scene', false)))).toBe('r run again · ? help · q quit');
 		expect(line(footerKeys(scene('scene', true)))).toBe('r run again · space pause · ? help · q quit');
-		expect(line(footerKeys(scene('race', false)))).toBe('r run again · m mode: all · ? help · q quit');
-		expect(line(footerKeys(scene('race', true)))).toBe('r run again · m mode: all · space pause · s step · ? help · q quit');
-		expect(line(footerKeys(scene('race', true, true, ['mutex'])))).toBe(
-			'r run again · m mode: mutex · space resume · s step · ? help · q quit',
+		expect(line(footerKeys(scene('race', false)))).toBe('r run again · m mode: all · w walk through · ? help · q quit');
+		expect(line(footerKeys(scene('race', true)))).toBe(
+			'r run again · m mode: all · space pause · s step · w walk through · ? help · q quit',
 		);
-		expect(line(footerKeys(scene('dashboard', true)))).toBe('r run again · space pause · s step · ? help · q quit');
+		expect(line(footerKeys(scene('race', true, true, ['mutex'])))).toBe(
+			'r run again · m mode: mutex · space resume · s step · w walk through · ? help · q quit',
+		);
+		expect(line(footerKeys(scene('dashboard', true)))).toBe('r run again · space pause · s step · w walk through · ? help · q quit');
+		// The tour: space pauses where a seeded slide runs something, and s steps and w replays where it races.
+		expect(line(footerKeys(tourContext(false, 'race')))).toBe('← back · → next · r rerun · w walk through · ? help · q quit');
+		expect(line(footerKeys(tourContext(true, 'threads')))).toBe('← back · → next · r rerun · space pause · ? help · q quit');
+		expect(line(footerKeys(tourContext(true, 'race', true)))).toBe(
+			'← back · → next · r rerun · space resume · s step · w walk through · ? help · q quit',
+		);
+		expect(line(footerKeys(scene('dashboard', true)))).toBe('r run again · space pause · s step · w walk through · ? help · q quit');
 		const counted: KeyContext = {app: 'scene', view: 'interleavings', simulated: false, paused: false, selection: []};
 		expect(line(footerKeys(counted))).toBe('r real runs · ↑↓ bar · s one step · n another · ? help · q quit');
 		expect(actionFor('down', counted)).toBe('down');
@@ -47,7 +59,7 @@ describe('the footers', () => {
 				expect(
 					footerKeys(context).filter((h) => h.keys === hint.keys && h.action === hint.action).length,
 					`${binding.action} in ${JSON.stringify(context)}`,
-				).toBe(binding.applies(context) ? 1 : 0);
+				).toBe(KEYS.some((b) => b.footer?.keys === hint.keys && b.footer.hint(context) === hint.action && b.applies(context)) ? 1 : 0);
 			}
 	});
 });
@@ -69,9 +81,10 @@ describe('the help', () => {
 			{keys: '?', action: 'show or hide this help'},
 			{keys: 'q Esc Ctrl+C', action: 'quit'},
 		]);
-		expect(helpKeys(scene('race', true)).map((h) => h.keys)).toEqual(['r', 'm', 'space', 's', '?', 'q Esc Ctrl+C']);
+		expect(helpKeys(scene('race', true)).map((h) => h.keys)).toEqual(['r', 'm', 'space', 's', 'w', '?', 'q Esc Ctrl+C']);
 		expect(helpKeys(scene('race', true))[0]!.action).toBe('run again from virtual time 0');
-		expect(helpKeys(scene('race', true))[3]!.action).toBe("one step: one thread's read, work or write");
+		expect(helpKeys(scene('race', true))[3]!.action).toBe("one step: one thread's read, work or write, said on the status line");
+		expect(helpKeys(tourContext(true, 'race'))[0]).toEqual({keys: '→ n', action: 'next slide'});
 	});
 
 	it('has a line for every key the footer shows, in every context', () => {
@@ -88,6 +101,14 @@ describe('actionFor', () => {
 		['p', tourContext(false), 'back'],
 		['r', tourContext(false), 'rerun'],
 		['s', tourContext(true), undefined],
+		[' ', tourContext(true, 'threads'), 'pause'],
+		[' ', tourContext(false, 'race'), 'next'],
+		['s', tourContext(true, 'race'), 'step'],
+		['s', tourContext(true, 'threads'), undefined],
+		['w', tourContext(false, 'race'), 'replay'],
+		['w', tourContext(true, 'none'), undefined],
+		['w', scene('race', false), 'replay'],
+		['w', scene('scene', true), undefined],
 		['m', tourContext(true), undefined],
 		['r', scene('scene', false), 'rerun'],
 		[' ', scene('scene', true), 'pause'],

@@ -9,11 +9,25 @@ import {type Sim, useSim} from '../../source/ui/hooks/use-sim.js';
 import {settle, until} from '../helpers/ink.js';
 
 const lanes = lanesFor({kind: 'race', modes: ['unsafe'], race: {threads: 2, increments: 3, workMicros: 200}});
+/** A race long enough (≈ 0.5 s of virtual time) to still be running when measured. */
+const long = lanesFor({kind: 'race', modes: ['unsafe'], race: {threads: 4, increments: 2500, workMicros: 200}});
 const race = (snapshots: Snapshot[][]) => snapshots[0]![0]!;
 
 let sim: Sim;
-function Probe({seed, fps, runKey = 0}: {seed: number; fps: number; runKey?: number}) {
-	sim = useSim(lanes, seed, fps, 16, runKey);
+function Probe({
+	seed,
+	fps,
+	runKey = 0,
+	paused = false,
+	speed = 1,
+}: {
+	seed: number;
+	fps: number;
+	runKey?: number;
+	paused?: boolean;
+	speed?: number;
+}) {
+	sim = useSim(speed === 1 ? lanes : long, seed, fps, 16, runKey, paused, speed);
 	return <Text>{race(sim.snapshots).lastStep ?? 'not started'}</Text>;
 }
 
@@ -85,6 +99,29 @@ describe('useSim', () => {
 		await until(() => lastFrame() === 'not started');
 		expect(lastFrame()).toBe('not started');
 		expect(sim.snapshots).toEqual(stepped(5, 0));
+		unmount();
+	});
+
+	it('--paused: starts with the clock stopped, at the first step, until a key', async () => {
+		const {lastFrame, unmount} = render(<Probe seed={7} fps={60} paused />);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect([sim.paused, lastFrame()]).toEqual([true, 'not started']);
+		sim.step();
+		await until(() => lastFrame() !== 'not started');
+		expect(lastFrame()).toBe(race(stepped(7, 1)).lastStep);
+		unmount();
+	});
+
+	it('runs slower at a speed below 1: a quarter of the wall time on the virtual clock', async () => {
+		const {unmount} = render(<Probe seed={7} fps={60} speed={0.25} />);
+		const start = performance.now();
+		await new Promise((resolve) => setTimeout(resolve, 400));
+		const wall = performance.now() - start;
+		const virtual = race(sim.snapshots).clockMs;
+		// Generous for a loaded machine: never ahead of a quarter of the wall clock.
+		expect(race(sim.snapshots).finished).toBe(false);
+		expect(virtual).toBeGreaterThan(0);
+		expect(virtual).toBeLessThanOrEqual(wall * 0.25 + 20);
 		unmount();
 	});
 });

@@ -28,7 +28,11 @@ export class SimRun implements Lab {
 	#blockedOn = -1;
 	#mainProgram: Generator<Join, void, void> | undefined;
 	#finishedAt: number | undefined;
-	#lastStep: {thread: number; kind: StepKind | 'overwrite' | LockMove['kind']; value: number} | undefined;
+	#lastStep:
+		| {thread: number; kind: StepKind | 'overwrite' | LockMove['kind']; value: number; erased?: {thread: number; updates: number}}
+		| undefined;
+	/** Who wrote the counter last: the thread whose update an overwrite erases. */
+	#lastWriter = -1;
 
 	constructor(program: RunProgram, seed: number) {
 		this.#program = program;
@@ -108,6 +112,9 @@ export class SimRun implements Lab {
 		// A write that leaves the counter where it was (or lower) overwrote another thread's update.
 		const kind = step.kind === 'write' && this.#race.counter <= before ? 'overwrite' : step.kind;
 		this.#lastStep = {thread: step.thread, kind, value: step.kind === 'write' ? this.#race.counter : thread.local};
+		if (kind === 'overwrite' && this.#lastWriter >= 0)
+			this.#lastStep.erased = {thread: this.#lastWriter, updates: before + 1 - this.#race.counter};
+		if (step.kind === 'write' || step.kind === 'add') this.#lastWriter = step.thread;
 		return step;
 	}
 
@@ -131,7 +138,7 @@ export class SimRun implements Lab {
 			events: [...this.#events],
 			finished: this.finished,
 		};
-		if (this.#lastStep) sample.lastStep = {...this.#lastStep};
+		if (this.#lastStep) sample.lastStep = {...this.#lastStep, ...(this.#lastStep.erased ? {erased: {...this.#lastStep.erased}} : {})};
 		const locks = this.#program.deadlock;
 		if (locks) {
 			const {order, increments, workMicros} = locks;

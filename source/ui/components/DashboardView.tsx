@@ -31,13 +31,16 @@ export function DashboardView(props: DashboardViewProps) {
 		sleepers.threads.length,
 		Math.max(2, Math.min(sleepers.threads.length + 1, props.height - fixedLines - minPanel)),
 	);
-	const panelRoom = props.height - fixedLines - table;
-	const panelHeight = Math.max(1, Math.min(panelRoom, lockPanelHeight(workers, true, true)));
+	const wanted = lockPanelHeight(workers, true, true);
+	// Short of lines, the blank under the header goes before any line of the panel.
+	const spacer = props.height - fixedLines - table >= wanted ? 1 : 0;
+	const panelRoom = props.height - fixedLines - table + 1 - spacer;
+	const panelHeight = Math.max(1, Math.min(panelRoom, wanted));
 	const summary = sleepers.summary?.line ?? runningStatus(sleepers, theme, 'sleepers running');
 	return (
 		<Box flexDirection="column" width={width}>
 			<Header scene="dashboard" title="threads and locks" label={props.label} lesson={SCENES.sleepers.lesson} width={width} />
-			<Text> </Text>
+			{spacer > 0 ? <Text> </Text> : null}
 			{props.help ? (
 				<Help keys={props.helpKeys} code={SCENES.sleepers.code} height={props.height - fixedLines} width={width} />
 			) : (
@@ -52,7 +55,7 @@ export function DashboardView(props: DashboardViewProps) {
 					</Box>
 				</>
 			)}
-			{props.keys.length > 0 ? <Footer hints={props.keys} /> : null}
+			{props.keys.length > 0 ? <Footer hints={props.keys} width={props.width} /> : null}
 		</Box>
 	);
 }

@@ -5,6 +5,8 @@ import {useTheme} from '../theme.js';
 export interface KeyHint {
 	keys: string;
 	action: string;
+	/** The footer's word when the line is short of room (`rerun` for `run again`). */
+	short?: string;
 }
 
 /** What every full screen takes besides its content: its size, its keys, its label. */
@@ -23,12 +25,20 @@ export interface ChromeProps {
 	registers?: boolean;
 }
 
-/** The keys, on one line: `r run again · ? help · q quit`. */
-export const Footer = memo(function Footer({hints}: {hints: readonly KeyHint[]}) {
+/**
+ * The keys, on one line: `r run again · ? help · q quit`. Where they do not fit
+ * `width`, the long actions take their short word (`w walk`): every key stays
+ * on screen at 80 columns, and `?` says the rest.
+ */
+export const Footer = memo(function Footer({hints, width}: {hints: readonly KeyHint[]; width?: number}) {
 	const theme = useTheme();
+	const length = (list: readonly KeyHint[]) =>
+		list.reduce((sum, hint, index) => sum + (index > 0 ? 3 : 0) + hint.keys.length + 1 + hint.action.length, 0);
+	const short = hints.map((hint) => (hint.short ? {...hint, action: hint.short} : hint));
+	const shown = width === undefined || length(hints) <= width ? hints : short;
 	return (
 		<Text wrap="truncate">
-			{hints.map((hint, index) => (
+			{shown.map((hint, index) => (
 				<Text key={hint.keys}>
 					{index > 0 ? <Text color={theme.muted}> {theme.glyphs.dot} </Text> : null}
 					<Text bold>{theme.text(hint.keys)}</Text> <Text color={theme.muted}>{theme.text(hint.action)}</Text>

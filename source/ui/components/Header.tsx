@@ -19,11 +19,12 @@ export const Header = memo(function Header({
 }) {
 	const theme = useTheme();
 	const dot = ` ${theme.glyphs.dot} `;
-	// The program and the scene come first: the label shortens to its first part
-	// (`real threads`), then goes, before they would be cut.
-	const needed = `threadlab${dot}${scene}`.length;
-	const shown =
-		[label, label.split(' · ')[0] ?? '', ''].map((text) => theme.text(text)).find((text) => width - text.length - 1 >= needed) ?? '';
+	// The title comes first: the label shortens to its first part (`real threads`),
+	// then goes, before the title would be cut. Where even the title alone cannot
+	// fit, the program and the scene are kept whole instead.
+	const labels = [label, label.split(' · ')[0] ?? '', ''].map((text) => theme.text(text));
+	const fits = (needed: number) => labels.find((text) => width - text.length - (text ? 1 : 0) >= needed);
+	const shown = fits(`threadlab${dot}${scene}${dot}${title}`.length) ?? fits(`threadlab${dot}${scene}`.length) ?? '';
 	const left = truncate(
 		`threadlab${dot}${scene}${dot}${title}`,
 		Math.max(0, width - shown.length - (shown ? 1 : 0)),

@@ -1,95 +1,27 @@
 import {Box} from 'ink';
-import {fixed, grouped, right, truncate} from '../../model/format.js';
-import {compact, collisionText} from '../../model/race.js';
-import type {Snapshot} from '../../model/snapshot.js';
-import type {CounterMode} from '../../model/types.js';
+import wrapAnsi from 'wrap-ansi';
+import {grouped, right, truncate} from '../../model/format.js';
+import {collisionText} from '../../model/race.js';
+import {type LockColumn, STATS, type Stat, stat, workerCell} from './lock-cells.js';
 import {Line, type Segment} from './Line.js';
-import {bar} from './ProgressBar.js';
-import {stateIcon} from './StateIcon.js';
-import {useTheme, type Theme} from '../theme.js';
+import {useTheme} from '../theme.js';
 
-export interface LockColumn {
-	mode: CounterMode;
-	/** The latest run of this mode, or null when it has not run yet. */
-	snapshot: Snapshot | null;
-	selected: boolean;
-}
+export type {LockColumn} from './lock-cells.js';
 
 const LABEL = 11;
-const STATS = ['expected', 'actual', 'lost', 'elapsed', 'rate', 'contended', 'holder'] as const;
+type Named = {name: string; segments: Segment[]};
 
-function stat(name: (typeof STATS)[number], column: LockColumn, theme: Theme, room: number): Segment {
-	const r = column.snapshot?.race;
-	if (!r || column.snapshot?.main.state === 'starting') return {text: theme.glyphs.dot, color: theme.muted};
-	const none = {text: theme.ascii ? '-' : '—', color: theme.muted};
-	const verdict = r.finished ? (r.lost > 0 ? theme.bad : theme.good) : undefined;
-	switch (name) {
-		case 'expected':
-			return {text: grouped(r.expected)};
-		case 'actual':
-			return {text: grouped(r.actual), color: verdict, bold: r.finished};
-		case 'lost': {
-			const full = `${grouped(r.lost)} (${r.lostPercent.toFixed(1)}%)`;
-			return {text: full.length <= room ? full : `${r.lostPercent.toFixed(1)}%`, color: verdict};
-		}
-		case 'elapsed':
-			return {text: `${fixed(r.elapsedMs)} s`};
-		case 'rate':
-			return {text: `${compact(r.opsPerSec)}/s`};
-		case 'contended':
-			return r.mode === 'mutex' ? {text: grouped(r.contended)} : none;
-		case 'holder':
-			return r.mode === 'mutex' && r.holder ? {text: r.holder, color: theme.state('holding')} : none;
-	}
-}
-
-function workerCell(snapshot: Snapshot | null, index: number, width: number, theme: Theme, registers: boolean): Segment[] {
-	const row = snapshot?.threads[index];
-	if (!snapshot || !row) return [{text: ' '.repeat(Math.max(0, width))}];
-	// Pieces, most telling first: icon, name, register (the value last read), state word, bar.
-	let register = registers ? `r=${row.local}`.padEnd(7) + ' ' : '';
-	if (width - 2 - register.length < 4) register = '';
-	const nameWidth = Math.max(0, Math.min(8, width - 2 - register.length - 1));
-	const name = truncate(row.name, nameWidth, theme.glyphs.ellipsis).padEnd(nameWidth) + ' ';
-	const rest = width - name.length - 2 - register.length;
-	const word = rest >= 9 ? `${(row.state === 'new' ? 'ready' : row.state).padEnd(8)} ` : '';
-	const barWidth = rest - word.length - 1;
-	const color = theme.state(row.state);
-	return [
-		{text: name},
-		{text: `${stateIcon(row.state, snapshot.clockMs, theme)} ${word}`, color},
-		{text: register, color: theme.accent},
-		{
-			text:
-				barWidth >= 3
-					? bar(row.progress, barWidth, theme.glyphs.barFull, theme.glyphs.barEmpty) + ' '
-					: ' '.repeat(Math.max(0, rest - word.length)),
-			color,
-		},
-	];
-}
-
-/** Which lines survive when the panel must fit fewer lines: higher first. */
-const PRIORITY: Record<string, number> = {
-	header: 10,
-	actual: 9,
-	lost: 9,
-	caught: 8,
-	expected: 7,
-	workers: 6,
-	elapsed: 5,
-	rate: 5,
-	holder: 4,
-	contended: 4,
-	title: 3,
-	explain: 2,
-};
+/** The figures a panel short of lines keeps, most telling last to go: the header row goes last of all. */
+const LAST_TO_GO: readonly string[] = ['header', 'actual', 'lost', 'expected', 'time', 'contended'];
 
 /**
  * The shared counter, mode by mode, side by side: expected, actual, lost,
- * elapsed, rate, contended acquisitions and the holder; then each mode's
- * workers; then one collision caught in the unsafe run. At most `maxLines`
- * lines: the least telling ones go first, workers collapse into `+N more`.
+ * elapsed, rate, contended acquisitions and the holder; then one line per
+ * worker of each mode; then one collision caught in the unsafe run, wrapped
+ * rather than cut. At most `maxLines` lines, giving way in this order: the
+ * legend, the caption, elapsed and rate folded onto one line (the holder is
+ * the `holding` worker), the closing sentence, workers folded into `+N more`,
+ * and only then figures.
  */
 export function LockPanel({
 	columns,
@@ -105,15 +37,26 @@ export function LockPanel({
 	registers?: boolean;
 }) {
 	const theme = useTheme();
+	const dot = theme.glyphs.dot;
 	const label = width < 60 ? 10 : LABEL;
 	const cell = Math.max(8, Math.floor((width - label) / Math.max(1, columns.length)));
-	const lines: Array<{name: string; segments: Segment[]}> = [];
+	const statLine = (name: Stat): Named => {
+		const title = name === 'time' ? 'time, rate' : name;
+		return {
+			name,
+			segments: [
+				{text: truncate(title, label, '.').padEnd(label), color: theme.muted},
+				...columns.flatMap((c) => {
+					const value = stat(name, c, theme, cell - 2);
+					return [{...value, text: right(value.text, cell - 2)}, {text: '  '}];
+				}),
+			],
+		};
+	};
 	const first = columns.find((c) => c.snapshot?.race)?.snapshot?.race;
-	if (first) {
-		const text = `lock panel ${theme.glyphs.dot} ${first.threads} threads ${theme.glyphs.times} ${grouped(first.increments)} increments ${theme.glyphs.dot} ${first.workMicros} µs between read and write`;
-		lines.push({name: 'title', segments: [{text: truncate(text, width, theme.glyphs.ellipsis), color: theme.muted}]});
-	}
-	lines.push({
+	const caption = first && captionText(first, width, dot, theme.glyphs.times);
+	const title: Named | null = caption ? {name: 'title', segments: [{text: caption, color: theme.muted}]} : null;
+	const header: Named = {
 		name: 'header',
 		segments: [
 			{text: ' '.repeat(label)},
@@ -122,65 +65,92 @@ export function LockPanel({
 				return {text: right(text, cell - 2) + '  ', bold: true, color: c.selected ? theme.accent : undefined};
 			}),
 		],
-	});
-	for (const name of STATS) {
-		lines.push({
-			name,
-			segments: [
-				{text: truncate(name, label - 1, '.').padEnd(label), color: theme.muted},
-				...columns.flatMap((c) => {
-					const value = stat(name, c, theme, cell - 2);
-					return [{...value, text: right(value.text, cell - 2)}, {text: '  '}];
-				}),
-			],
-		});
-	}
-	const collision = columns.map((c) => c.snapshot?.race?.collision).find((c) => c);
-	const caught = collision && {
-		name: 'caught',
-		segments: [
-			{text: 'caught'.padEnd(label), color: theme.muted},
-			{text: truncate(theme.text(`${collisionText(collision)}: one update lost`), width - label, theme.glyphs.ellipsis), color: theme.bad},
-		],
 	};
-	const closing = explain
-		? {name: 'explain', segments: [{text: truncate(explain, width, theme.glyphs.ellipsis), color: theme.muted}]}
-		: undefined;
+	const collision = columns.map((c) => c.snapshot?.race?.collision).find((c) => c);
+	const caught: Named[] = collision
+		? wrapAnsi(theme.text(collisionText(collision)), Math.max(10, width - label), {hard: true})
+				.split('\n')
+				.map((text, index) => ({
+					name: 'caught',
+					segments: [
+						{text: (index === 0 ? 'caught' : '').padEnd(label), color: theme.muted},
+						{text, color: theme.bad},
+					],
+				}))
+		: [];
+	const mutex = columns.some((c) => c.mode === 'mutex' && c.snapshot?.race);
+	const legend: Named[] =
+		mutex && cell - 2 < 25
+			? [{name: 'legend', segments: [{text: 'contended: how many times a thread waited for the lock', color: theme.muted}]}]
+			: [];
+	const closing: Named[] = explain
+		? wrapAnsi(explain, width, {hard: true})
+				.split('\n')
+				.map((text) => ({name: 'explain', segments: [{text, color: theme.muted}]}))
+		: [];
 	const workers = Math.max(0, ...columns.map((c) => c.snapshot?.threads.length ?? 0));
-	// Keep the most telling lines, one line for workers at least, then give workers the rest.
-	const others = [...lines, ...(caught ? [caught] : []), ...(closing ? [closing] : [])];
-	const budget = Math.max(1, maxLines - (workers > 0 ? 1 : 0));
-	const kept = new Set([...others].sort((a, b) => (PRIORITY[b.name] ?? 0) - (PRIORITY[a.name] ?? 0)).slice(0, budget));
-	const shown = workers > 0 ? Math.min(workers, Math.max(1, maxLines - kept.size)) : 0;
-	const workerLines = Array.from({length: shown}, (_, index) => {
-		const more = index === shown - 1 && workers > shown;
-		return {
-			name: 'workers',
-			segments: [
-				{text: (index === 0 ? 'workers' : '').padEnd(label), color: theme.muted},
-				...columns.flatMap((c) =>
-					more
-						? [{text: `+${workers - index} more`.padEnd(cell), color: theme.muted}]
-						: [...workerCell(c.snapshot, index, cell - 1, theme, registers), {text: ' '}],
-				),
-			],
-		};
-	});
+	const names = collision ? (collision.readers ?? [collision.first, collision.second]) : [];
+	const workerLines = (shown: number): Named[] =>
+		Array.from({length: shown}, (_, index) => {
+			const more = index === shown - 1 && workers > shown;
+			return {
+				name: 'workers',
+				segments: [
+					{text: (index === 0 ? 'workers' : '').padEnd(label), color: theme.muted},
+					...columns.flatMap((c) =>
+						more
+							? [{text: `+${workers - index} more`.padEnd(cell), color: theme.muted}]
+							: [...workerCell(c.snapshot, index, cell - 1, theme, registers, names), {text: ' '}],
+					),
+				],
+			};
+		});
+
+	// Give way in order until the lines fit.
+	let stats: Stat[] = STATS.filter((name) => name !== 'time');
+	let parts = {legend, title, closing};
+	let shown = workers;
+	const count = () => parts.legend.length + (parts.title ? 1 : 0) + 1 + stats.length + shown + caught.length + parts.closing.length;
+	if (count() > maxLines) parts = {...parts, legend: []};
+	if (count() > maxLines) parts = {...parts, title: null};
+	if (count() > maxLines) stats = ['expected', 'actual', 'lost', 'time', 'contended'];
+	if (count() > maxLines) parts = {...parts, closing: []};
+	if (count() > maxLines) shown = Math.max(workers > 0 ? 1 : 0, workers - (count() - maxLines));
+	while (count() > maxLines && stats.length > 0) {
+		const rank = (name: string) => (LAST_TO_GO.includes(name) ? LAST_TO_GO.indexOf(name) : LAST_TO_GO.length);
+		const drop = [...stats].sort((a, b) => rank(b) - rank(a))[0]!;
+		stats = stats.filter((name) => name !== drop);
+	}
 	const ordered = [
-		...lines.filter((line) => kept.has(line)),
-		...workerLines,
-		...[caught, closing].filter((line) => line && kept.has(line)),
-	];
+		...(parts.title ? [parts.title] : []),
+		header,
+		...stats.map(statLine),
+		...workerLines(shown),
+		...caught,
+		...parts.legend,
+		...parts.closing,
+	].slice(0, Math.max(1, maxLines));
 	return (
 		<Box flexDirection="column">
 			{ordered.map((line, index) => (
-				<Line key={index} segments={line!.segments} />
+				<Line key={index} segments={line.segments} />
 			))}
 		</Box>
 	);
 }
 
+/** The caption, in the longest form that fits: never an ellipsis at 80 columns. */
+function captionText(race: {threads: number; increments: number; workMicros: number}, width: number, dot: string, times: string): string {
+	const what = `${race.threads} threads ${times} ${grouped(race.increments)} increments`;
+	const forms = [
+		`lock panel ${dot} ${what} ${dot} ${race.workMicros} µs between read and write`,
+		`${what} ${dot} ${race.workMicros} µs between read and write`,
+		`${what} ${dot} ${race.workMicros} µs work`,
+	];
+	return forms.find((form) => form.length <= width) ?? truncate(forms[2]!, width);
+}
+
 /** Lines the panel draws with room enough: every line, every worker. */
 export function lockPanelHeight(workers: number, collision: boolean, explain: boolean): number {
-	return 2 + STATS.length + workers + (collision ? 1 : 0) + (explain ? 1 : 0);
+	return 2 + STATS.length - 1 + workers + (collision ? 2 : 0) + 1 + (explain ? 1 : 0);
 }

@@ -8,25 +8,37 @@ import {Header} from './Header.js';
 import {Help} from './Help.js';
 import {type LockColumn, LockPanel, lockPanelHeight} from './LockPanel.js';
 import {MIN_HEIGHT, MIN_WIDTH, TooSmall} from './SceneView.js';
-import {runningStatus} from './StateIcon.js';
+import {runningStatus, spinnerFrame} from './StateIcon.js';
 import {type Theme, useTheme} from '../theme.js';
 
-/** The status line: the screen's spinner and the running mode's clock, then what each mode did to the counter. */
-export function raceSummary(columns: readonly LockColumn[], theme: Theme): string {
+/**
+ * The status line: the screen's spinner and the running mode's clock, then what each mode
+ * did to the counter, in the longest form that fits `width` (`lost 75.0%` rather than cut).
+ */
+export function raceSummary(columns: readonly LockColumn[], theme: Theme, width = Number.POSITIVE_INFINITY): string {
 	const dot = theme.glyphs.dot;
 	const running = columns.find((c) => c.snapshot && !c.snapshot.finished && c.snapshot.main.state !== 'starting');
 	if (running?.snapshot) {
 		const {lastStep} = running.snapshot;
-		// A stepped race (--seed, s) shows the clock to 0.1 ms and what the step did.
-		return runningStatus(running.snapshot, theme, `running ${running.mode}`, lastStep ? 4 : 1) + (lastStep ? ` ${dot} ${lastStep}` : '');
+		// A stepped race (--seed, s) shows the clock to 0.1 ms and what the step did; short of
+		// room the clock goes first, so the step's sentence is never cut.
+		const full =
+			runningStatus(running.snapshot, theme, `running ${running.mode}`, lastStep ? 4 : 1) + (lastStep ? ` ${dot} ${lastStep}` : '');
+		const short = `${spinnerFrame(running.snapshot.clockMs, theme)} ${running.mode} ${dot} ${lastStep}`;
+		return !lastStep || full.length <= width || short.length > width ? full : short;
 	}
-	const parts = columns.flatMap(({mode, snapshot}) => {
-		const r = snapshot?.finished ? snapshot.race : null;
-		if (!r) return [];
-		const verdict = r.lost > 0 ? `lost ${r.lostPercent.toFixed(1)}% of its updates` : 'exact';
-		return [`${mode} ${verdict} in ${fixed(r.elapsedMs)} s`];
-	});
-	return parts.length > 0 ? parts.join(` ${dot} `) : 'starting threads…';
+	const line = (long: boolean) =>
+		columns
+			.flatMap(({mode, snapshot}) => {
+				const r = snapshot?.finished ? snapshot.race : null;
+				if (!r) return [];
+				const verdict = r.lost > 0 ? `lost ${r.lostPercent.toFixed(1)}%${long ? ' of its updates' : ''}` : 'exact';
+				return [`${mode} ${verdict} in ${fixed(r.elapsedMs)} s`];
+			})
+			.join(` ${dot} `);
+	const full = line(true);
+	if (full === '') return 'starting threads…';
+	return full.length <= width ? full : line(false);
 }
 
 export interface RaceViewProps extends ChromeProps {
@@ -58,9 +70,9 @@ export function RaceView(props: RaceViewProps) {
 			</Box>
 			<Text> </Text>
 			<Text wrap="truncate" bold color={failed ? theme.bad : undefined}>
-				{truncate(theme.text(raceSummary(columns, theme)), width, theme.glyphs.ellipsis)}
+				{truncate(theme.text(raceSummary(columns, theme, width)), width, theme.glyphs.ellipsis)}
 			</Text>
-			{props.keys.length > 0 ? <Footer hints={props.keys} /> : null}
+			{props.keys.length > 0 ? <Footer hints={props.keys} width={props.width} /> : null}
 		</Box>
 	);
 }

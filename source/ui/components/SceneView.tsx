@@ -59,7 +59,7 @@ export function SceneView(props: SceneViewProps) {
 			<Text wrap="truncate" bold={summary !== null} color={summary && summary.failed > 0 ? theme.bad : undefined}>
 				{theme.text(summary ? summary.line : runningStatus(snapshot, theme))}
 			</Text>
-			{props.keys.length > 0 ? <Footer hints={props.keys} /> : null}
+			{props.keys.length > 0 ? <Footer hints={props.keys} width={props.width} /> : null}
 		</Box>
 	);
 }

@@ -43,7 +43,9 @@ export const ThreadRow = memo(function ThreadRow(props: ThreadRowProps) {
 			<Text color={color}>
 				{props.icon} {props.state.padEnd(STATE_WIDTH)}
 			</Text>
-			{props.barWidth > 0 ? <Text color={props.note === undefined ? color : theme.bad}>{middle + ' '}</Text> : null}
+			{props.barWidth > 0 ? (
+				<Text color={props.note === undefined ? color : props.main ? theme.muted : theme.bad}>{middle + ' '}</Text>
+			) : null}
 			<Text color={theme.muted}>{props.time.padStart(props.timeWidth)}</Text>
 		</Text>
 	);

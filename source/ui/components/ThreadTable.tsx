@@ -63,6 +63,7 @@ export const ThreadTable = memo(function ThreadTable({
 				icon={stateIcon(main.state, clockMs, theme)}
 				progress={quantise(main.progress)}
 				barWidth={barWidth}
+				note={mainNote(main.state, threads, barWidth)}
 				time={mainTime}
 				timeWidth={timeWidth}
 			/>
@@ -88,3 +89,25 @@ export const ThreadTable = memo(function ThreadTable({
 		</Box>
 	);
 });
+
+/**
+ * The main thread's row in words instead of a bar: what it is doing, and how
+ * many threads are done, in the longest form that fits `room`. Its clock is
+ * the scene's (main runs from the start to the end).
+ */
+export function mainNote(state: string, threads: readonly {state: string}[], room: number): string {
+	const done = threads.filter((row) => row.state === 'done' || row.state === 'failed').length;
+	const left = threads.length - done;
+	const of = `${done}/${threads.length}`;
+	const forms: Record<string, string[]> = {
+		starting: ['starting its threads', 'starting'],
+		running: [`running its own lines: ${of} threads done`, `running: ${of} done`, 'running'],
+		joining: [`blocked in join(): ${of} threads done`, `in join(): ${of} done`, `join ${of}`],
+		done:
+			left > 0
+				? [`its last line ran; ${left} thread${left === 1 ? '' : 's'} still running`, `done; ${left} still running`, 'done']
+				: ['its last line ran; every thread finished', 'done; all finished', 'done'],
+	};
+	const list = forms[state] ?? [state];
+	return list.find((form) => form.length <= room) ?? '';
+}

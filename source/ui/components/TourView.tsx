@@ -8,6 +8,7 @@ import {EventLog} from './EventLog.js';
 import {type ChromeProps, Footer} from './Footer.js';
 import {Help} from './Help.js';
 import {LockPanel} from './LockPanel.js';
+import {raceSummary} from './RaceView.js';
 import {MIN_HEIGHT, MIN_WIDTH, TooSmall} from './SceneView.js';
 import {ThreadTable, tableHeight} from './ThreadTable.js';
 import {runningStatus} from './StateIcon.js';
@@ -39,8 +40,16 @@ function SlideScene({
 	const snapshot = snapshots[0]?.[0];
 	if (!snapshot || lines < 2) return null;
 	if (snapshot.race) {
+		// The panel, then the status line: the running clock and what a step (s) did, or the verdict.
 		const columns = [{mode: snapshot.race.mode, snapshot, selected: false}];
-		return <LockPanel columns={columns} width={Math.min(width, 60)} maxLines={lines} registers={registers} />;
+		return (
+			<Box flexDirection="column">
+				<LockPanel columns={columns} width={width} maxLines={lines - 1} registers={registers} />
+				<Text wrap="truncate" bold={snapshot.finished}>
+					{truncate(theme.text(raceSummary(columns, theme, width)), width, theme.glyphs.ellipsis)}
+				</Text>
+			</Box>
+		);
 	}
 	// The rows, then as many of the printed lines as fit (hello before or after the wake), then the status.
 	const table = tableHeight(snapshot.threads.length, lines - 1);
@@ -80,7 +89,10 @@ export function TourView(props: TourViewProps) {
 	const body = sideBySide ? Math.max(code.length, pointLines.length) : code.length + (code.length > 0 ? 1 : 0) + pointLines.length;
 	// title, blank, body, blank, scene, footer, one spare line.
 	const sceneLines = props.height - 2 - body - 1 - 2;
-	const title = `threadlab tour ${theme.glyphs.dot} ${props.index + 1}/${props.count} ${theme.glyphs.dot} ${slide.title}`;
+	const heading = theme.text(`threadlab tour ${theme.glyphs.dot} ${props.index + 1}/${props.count} ${theme.glyphs.dot} ${slide.title}`);
+	// The slide's title is never cut for the label: it shortens to `real threads`, then goes.
+	const labels = [props.label, props.label.split(' · ')[0] ?? '', ''].map((text) => theme.text(text));
+	const label = labels.find((text) => heading.length + (text ? 1 : 0) + text.length <= width) ?? '';
 	const pointsBox = (
 		<Box flexDirection="column" width={pointsWidth}>
 			{pointLines.map((line, index) => (
@@ -95,10 +107,10 @@ export function TourView(props: TourViewProps) {
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate">
 				<Text bold color={theme.accent}>
-					{truncate(theme.text(title), Math.max(0, width - props.label.length - 1), theme.glyphs.ellipsis)}
+					{truncate(heading, Math.max(0, width - label.length - (label ? 1 : 0)), theme.glyphs.ellipsis)}
 				</Text>
-				{' '.repeat(Math.max(1, width - Math.min(theme.text(title).length, width - props.label.length - 1) - props.label.length))}
-				<Text color={theme.muted}>{theme.text(props.label)}</Text>
+				{' '.repeat(Math.max(label ? 1 : 0, width - Math.min(heading.length, width) - label.length))}
+				<Text color={theme.muted}>{label}</Text>
 			</Text>
 			<Text> </Text>
 			{props.help ? (
@@ -124,7 +136,7 @@ export function TourView(props: TourViewProps) {
 				</>
 			)}
 			<Box flexGrow={1} />
-			{props.keys.length > 0 ? <Footer hints={props.keys} /> : null}
+			{props.keys.length > 0 ? <Footer hints={props.keys} width={props.width} /> : null}
 		</Box>
 	);
 }

@@ -16,14 +16,23 @@ export interface Sim {
 
 /**
  * Runs `lanes` simulated, on a virtual clock that follows the wall clock while
- * not paused. Nothing drawn reads the wall clock: the wall only says how far
- * to advance the virtual one. A new `lanes` or `runKey` starts over.
+ * not paused, `speed` times as fast (a race runs slower, so that nobody misses
+ * its unsafe run). Nothing drawn reads the wall clock: the wall only says how
+ * far to advance the virtual one. A new `lanes` or `runKey` starts over.
  */
-export function useSim(lanes: readonly RunProgram[][], seed: number, fps: number, frameMs: number, runKey: number): Sim {
+export function useSim(
+	lanes: readonly RunProgram[][],
+	seed: number,
+	fps: number,
+	frameMs: number,
+	runKey: number,
+	startPaused = false,
+	speed = 1,
+): Sim {
 	// The screen follows the wall clock: no step limit, but at most a slice of steps per tick.
 	const session = useRef<SimSession>(new SimSession(lanes, seed, LIVE));
 	const [snapshots, setSnapshots] = useState(() => snapshotsOf(session.current));
-	const [paused, setPaused] = useState(false);
+	const [paused, setPaused] = useState(startPaused);
 	const lastKey = useRef('');
 
 	const publish = useCallback(() => {
@@ -49,13 +58,13 @@ export function useSim(lanes: readonly RunProgram[][], seed: number, fps: number
 		const timer = setInterval(() => {
 			const now = performance.now();
 			const s = session.current;
-			s.advanceTo(s.time + (now - last), SLICE_STEPS);
+			s.advanceTo(s.time + (now - last) * speed, SLICE_STEPS);
 			last = now;
 			publish();
 			if (s.finished) clearInterval(timer);
 		}, 1000 / fps);
 		return () => clearInterval(timer);
-	}, [paused, fps, lanes, seed, runKey, publish]);
+	}, [paused, fps, lanes, seed, runKey, publish, speed]);
 
 	const step = useCallback(() => {
 		setPaused(true);
