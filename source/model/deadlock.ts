@@ -4,6 +4,7 @@
  * walk from any node either ends or comes back round: that loop is the deadlock.
  */
 import {fixed} from './format.js';
+import {idleSample} from './idle.js';
 import {lockName} from './wording.js';
 import type {DeadlockSample, Sample} from './types.js';
 
@@ -107,31 +108,17 @@ export function deadlockModel(sample: Sample): DeadlockModel | null {
 /** A deadlock run before it starts: nobody holds or waits for anything yet. */
 export function idleDeadlockSample(order: DeadlockSample['order'], threads: number, increments: number, workMicros: number): Sample {
 	const none = Array.from({length: threads}, () => -1);
-	return {
-		scene: 'deadlock',
-		clockMs: 0,
-		main: 'starting',
-		threads: none.map((_, i) => ({
-			name: `thread_${i}`,
-			state: 'new',
-			sleepSeconds: 0,
-			startMs: null,
-			wakeMs: null,
-			endMs: null,
-			progress: 0,
-			local: 0,
-		})),
-		events: [],
-		finished: false,
-		deadlock: {
-			order,
-			increments,
-			workMicros,
-			expected: increments * threads,
-			counter: 0,
-			holders: none,
-			waits: none,
-			waitMs: none.map(() => null),
-		},
+	const names = none.map((_, i) => ({name: `thread_${i}`, sleepSeconds: 0}));
+	const sample = idleSample('deadlock', names);
+	sample.deadlock = {
+		order,
+		increments,
+		workMicros,
+		expected: increments * threads,
+		counter: 0,
+		holders: none,
+		waits: none,
+		waitMs: none.map(() => null),
 	};
+	return sample;
 }
