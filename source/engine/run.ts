@@ -5,6 +5,7 @@
  */
 import type {Worker} from 'node:worker_threads';
 import type {EventSample, MainState, Sample, ThreadSample} from '../model/types.js';
+import {type GilProgram, abandonGil, readGil} from './gil.js';
 import type {CounterMode, Job} from './jobs.js';
 import type {Lab, MainProgram, ThreadHandle} from './lab.js';
 import type {RunOutcome, WorkerPool} from './pool.js';
@@ -24,10 +25,13 @@ export interface RunProgram {
 	main: MainProgram;
 	/** Set for a race: the counter's settings, and how many reads each thread logs. */
 	race?: {mode: CounterMode; increments: number; workMicros: number; readLog: number};
+	/** Set for a lane of the gil scene. */
+	gil?: GilProgram;
 }
 
 /** How recordings and markers name a program: `sleepers`, `race unsafe`. */
-export const programLabel = (program: RunProgram): string => (program.race ? `${program.scene} ${program.race.mode}` : program.scene);
+export const programLabel = (program: RunProgram): string =>
+	program.race ? `${program.scene} ${program.race.mode}` : program.gil ? `${program.scene} ${program.gil.lane}` : program.scene;
 
 const EVENT_KINDS = {[Ev.sleep]: 'sleep', [Ev.wake]: 'wake', [Ev.print]: 'print', [Ev.fail]: 'fail'} as const;
 
@@ -155,6 +159,7 @@ export class RealRun implements Lab {
 			events: [...this.#events],
 			finished: this.finished,
 		};
+		if (this.#program.gil) sample.gil = readGil(this.#program.gil, shared.i32);
 		const {race} = this.#program;
 		if (race) {
 			sample.race = {
@@ -176,6 +181,7 @@ export class RealRun implements Lab {
 		if (!outcome.ok) {
 			this.#errors[thread] = outcome.message;
 			new Mutex(this.shared.i32).abandon(thread);
+			abandonGil(this.shared.i32, thread);
 			if (this.shared.state(thread) !== Code.failed) {
 				this.shared.setTime(thread, F.endAt, epochNow());
 				this.shared.emit(Ev.fail, thread);

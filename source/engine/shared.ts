@@ -38,8 +38,16 @@ export const H = {
 	holder: 4, // thread index + 1 of the mutex holder, 0 none
 	contended: 5, // acquisitions that had to wait
 	occupancy: 6, // threads inside the critical section (must stay <= 1)
+	// The gil scene's global lock (engine/gil.ts): a mutex of its own, and what the screen shows of it.
+	gil: 7, // the GIL's mutex: 0 free, 1 locked, 2 locked with waiters
+	gilHolder: 8, // thread index + 1 of the GIL's holder, 0 none
+	gilContended: 9, // acquisitions of the GIL that had to wait
+	gilWaiters: 10, // threads waiting for the GIL now
+	gilLast: 11, // thread index + 1 of the last holder: a new one is a hand-over
+	gilHandovers: 12, // times the GIL passed from one thread to another
+	gilInside: 13, // threads holding the GIL (must stay <= 1)
 } as const;
-const HEADER_INTS = 8;
+const HEADER_INTS = 16;
 
 /** Per-thread Int32 cells. */
 export const T = {state: 0, go: 1, sleep: 2, progress: 3, local: 4, readCursor: 5} as const;

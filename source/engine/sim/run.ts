@@ -11,6 +11,7 @@ import type {EventSample, MainState, Sample, ThreadSample} from '../../model/typ
 import {MinHeap} from './heap.js';
 import type {Join, Lab, ThreadHandle} from '../lab.js';
 import type {RunProgram} from '../run.js';
+import {type GilStep, SimGil, isGilJob} from './gil.js';
 import {OP_MS, READS_KEPT, SimRace, type SimThread, type StepKind, firstStep} from './race.js';
 
 export type {StepKind} from './race.js';
@@ -19,7 +20,7 @@ interface Step {
 	at: number;
 	order: number;
 	thread: number;
-	kind: StepKind;
+	kind: StepKind | GilStep;
 }
 
 export class SimRun implements Lab {
@@ -29,6 +30,7 @@ export class SimRun implements Lab {
 	readonly #threads: SimThread[];
 	readonly #events: EventSample[] = [];
 	readonly #race: SimRace;
+	readonly #gil: SimGil;
 	#steps = 0;
 	/** Steps scheduled so far: breaks ties between steps due at the same instant. */
 	#scheduled = 0;
@@ -37,7 +39,7 @@ export class SimRun implements Lab {
 	#blockedOn = -1;
 	#mainProgram: Generator<Join, void, void> | undefined;
 	#finishedAt: number | undefined;
-	#lastStep: {thread: number; kind: StepKind | 'overwrite'; value: number} | undefined;
+	#lastStep: {thread: number; kind: StepKind | GilStep | 'overwrite'; value: number} | undefined;
 
 	constructor(program: RunProgram, seed: number) {
 		this.#program = program;
@@ -52,6 +54,18 @@ export class SimRun implements Lab {
 				random: (max) => this.#random(max),
 				finish: (thread) => this.#finish(thread),
 			},
+		);
+		this.#gil = new SimGil(
+			this.#threads,
+			program.threads.map((spec) => spec.job),
+			{
+				schedule: (thread, kind, delayMs) => this.#schedule(thread, kind, delayMs),
+				cost: (base, spread) => this.#cost(base, spread),
+				finish: (thread) => this.#finish(thread),
+				emit: (kind, thread) => this.#events.push({kind, thread, atMs: this.#now}),
+				now: () => this.#now,
+			},
+			program.gil?.cores ?? 1,
 		);
 	}
 
@@ -132,6 +146,11 @@ export class SimRun implements Lab {
 			finished: this.finished,
 		};
 		if (this.#lastStep) sample.lastStep = {...this.#lastStep};
+		if (this.#program.gil) {
+			const {lane, cpuMs, switchMs, cores, simulated} = this.#program.gil;
+			const {holder, handovers} = this.#gil;
+			sample.gil = {lane, cpuMs, switchMs, cores, simulated, iterations: 0, calibrationMs: 0, holder, handovers};
+		}
 		const race = this.#program.race;
 		if (race) {
 			const {mode, increments, workMicros} = race;
@@ -152,7 +171,7 @@ export class SimRun implements Lab {
 		return (ns + this.#random(Math.round(ns * spread))) / 1e6;
 	}
 
-	#schedule(thread: number, kind: StepKind, delayMs: number): void {
+	#schedule(thread: number, kind: StepKind | GilStep, delayMs: number): void {
 		this.#queue.push({at: this.#now + delayMs, order: this.#random(0x3fffffff) * 1024 + (this.#scheduled++ % 1024), thread, kind});
 	}
 
@@ -160,19 +179,25 @@ export class SimRun implements Lab {
 		const thread = this.#threads[index]!;
 		const job = this.#program.threads[index]!.job;
 		thread.startMs = this.#now;
-		if (job.kind === 'sleep') {
+		if (isGilJob(job)) {
+			this.#gil.start(index);
+		} else if (job.kind === 'sleep') {
 			thread.state = 'sleeping';
 			this.#events.push({kind: 'sleep', thread: index, atMs: this.#now});
 			this.#schedule(index, 'wake', job.ms);
-		} else {
+		} else if (job.kind === 'count') {
 			thread.state = 'running';
 			this.#schedule(index, firstStep(job.mode), this.#cost(OP_MS, 20));
 		}
 	}
 
 	#perform({thread: index, kind}: Step): void {
+		if (isGilJob(this.#program.threads[index]!.job)) {
+			this.#gil.perform(index, kind as GilStep | 'wake');
+			return;
+		}
 		if (kind !== 'wake') {
-			this.#race.perform(index, kind);
+			this.#race.perform(index, kind as Exclude<StepKind, 'wake'>);
 			return;
 		}
 		const thread = this.#threads[index]!;
