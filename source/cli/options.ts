@@ -4,7 +4,7 @@
  * the user sees (exit code 2). The rules and the scenes each flag applies to are FLAGS'.
  */
 import {COUNTER_MODES, type Failure} from '../engine/jobs.js';
-import {RACE_DEFAULTS, SCENE_NAMES, type SceneName} from '../lessons/index.js';
+import {GIL_DEFAULTS, RACE_DEFAULTS, SCENE_NAMES, type SceneName} from '../lessons/index.js';
 import type {Options} from '../output/options.js';
 import {FLAGS, type FlagName, type ModeChoice, isFlag, kebab} from './flags.js';
 import {UsageError} from '../model/errors.js';
@@ -100,9 +100,11 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 	const color = value('color', undefined);
 	return {
 		scene,
-		threads: threads ?? (scene === 'race' ? RACE_DEFAULTS.threads : 5),
+		threads: threads ?? (scene === 'race' ? RACE_DEFAULTS.threads : scene === 'gil' ? GIL_DEFAULTS.threads : 5),
 		raceThreads,
-		sleep: value('sleep', 2),
+		sleep: value('sleep', scene === 'gil' ? GIL_DEFAULTS.sleep : 2),
+		cpuMs: value('cpu', GIL_DEFAULTS.cpuMs),
+		python: env['THREADLAB_PYTHON'] || GIL_DEFAULTS.python,
 		modes: mode === 'all' ? [...COUNTER_MODES] : [mode],
 		increments,
 		workMicros: value('work', RACE_DEFAULTS.workMicros),

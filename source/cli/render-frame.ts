@@ -21,6 +21,8 @@ export interface FrameOptions {
 	mode?: 'unsafe' | 'mutex' | 'atomic' | 'all';
 	increments?: number;
 	work?: number;
+	/** gil: each thread's CPU job, ms of one (simulated) core. */
+	cpu?: number;
 	/** ANSI colours in the frame (default: none). */
 	color?: boolean;
 	ascii?: boolean;
@@ -38,6 +40,7 @@ const FRAME_OPTIONS = [
 	'mode',
 	'increments',
 	'work',
+	'cpu',
 	'color',
 	'ascii',
 ] as const;

@@ -2,12 +2,22 @@
 import {COUNTER_MODES, type CounterMode, type Failure} from '../engine/jobs.js';
 import type {RunProgram} from '../engine/run.js';
 import {UsageError} from '../model/errors.js';
-import {type RaceOptions, SCENES, type Scene, type SceneName, type SceneOptions, raceProgram} from './index.js';
+import {
+	type GilOptions,
+	type RaceOptions,
+	SCENES,
+	type Scene,
+	type SceneName,
+	type SceneOptions,
+	gilPrograms,
+	raceProgram,
+} from './index.js';
 
 export type View = (
 	| {kind: 'scene'; scene: Scene; options: SceneOptions}
 	| {kind: 'race'; modes: CounterMode[]; race: RaceOptions}
 	| {kind: 'dashboard'; options: SceneOptions; race: RaceOptions}
+	| {kind: 'gil'; gil: GilOptions}
 ) & {
 	/** Threads made to fail on purpose, by name (THREADLAB_FAIL). */
 	failures?: Record<string, Failure>;
@@ -24,6 +34,12 @@ export interface LessonRequest {
 	modes: CounterMode[];
 	increments: number;
 	workMicros: number;
+	/** gil: one CPU job, ms of one core. */
+	cpuMs: number;
+	/** gil: the interpreter of the Python lane (THREADLAB_PYTHON, or python3). */
+	python: string;
+	/** --seed: simulated, so the gil scene has no calibration and no Python lane. */
+	seed?: number | undefined;
 	/** THREADLAB_FAIL: threads to make fail on purpose, by name (real threads only). */
 	failures: Record<string, Failure>;
 }
@@ -37,6 +53,10 @@ export function viewFor(options: LessonRequest): View {
 			return {kind: 'race', modes: options.modes, race, ...failures};
 		case 'dashboard':
 			return {kind: 'dashboard', options: sceneOptions, race, ...failures};
+		case 'gil': {
+			const {threads, cpuMs, sleep, python} = options;
+			return {kind: 'gil', gil: {threads, cpuMs, sleep, python, simulated: options.seed !== undefined}, ...failures};
+		}
 		case 'tour':
 			throw new Error('the tour is a list of views: see tour/slides.ts');
 		default:
@@ -81,5 +101,7 @@ function programsFor(view: View, selection?: readonly CounterMode[]): RunProgram
 			return [modes.map((mode) => raceProgram(mode, view.race))];
 		case 'dashboard':
 			return [[SCENES.sleepers.program(view.options)], [raceProgram('unsafe', view.race)], [raceProgram('mutex', view.race)]];
+		case 'gil':
+			return [gilPrograms(view.gil)];
 	}
 }

@@ -4,7 +4,15 @@
  */
 import {fixed, plural} from './format.js';
 import {type RaceResult, raceResult} from './race.js';
-import type {EventSample, MainState, Sample, ThreadSample, ThreadStateName} from './types.js';
+import {
+	CPU_PROGRESS_UNITS,
+	type EventSample,
+	type GilSample,
+	type MainState,
+	type Sample,
+	type ThreadSample,
+	type ThreadStateName,
+} from './types.js';
 import {logText, stepText} from './wording.js';
 
 export interface ThreadRowModel {
@@ -58,6 +66,8 @@ export interface Snapshot {
 	race: RaceResult | null;
 	/** Simulated: what the last step did, e.g. `thread_2 read 41`. */
 	lastStep: string | null;
+	/** A lane of the gil scene: its GIL, calibration and interpreter. */
+	gil: GilSample | null;
 }
 
 function threadRow(thread: ThreadSample, clockMs: number, increments: number): ThreadRowModel {
@@ -137,7 +147,7 @@ export function toSnapshot(sample: Sample): Snapshot {
 			progress: sample.threads.length > 0 ? finishedThreads / sample.threads.length : 1,
 			elapsedMs: sample.clockMs,
 		},
-		threads: sample.threads.map((thread) => threadRow(thread, sample.clockMs, sample.race?.increments ?? 0)),
+		threads: sample.threads.map((thread) => threadRow(thread, sample.clockMs, progressUnits(sample))),
 		log: sample.events.map((event) => ({
 			atMs: event.atMs,
 			thread: event.thread,
@@ -147,7 +157,15 @@ export function toSnapshot(sample: Sample): Snapshot {
 		summary: sample.finished ? summarize(sample) : null,
 		race: raceResult(sample),
 		lastStep: sample.lastStep ? stepText(sample.lastStep, sample.threads) : null,
+		gil: sample.gil ?? null,
 	};
+}
+
+/** What a thread's progress counts to: a race's increments, a CPU job's thousandths; 0: its sleep's time. */
+function progressUnits(sample: Sample): number {
+	if (sample.race) return sample.race.increments;
+	const lane = sample.gil?.lane;
+	return lane === 'cpu' || lane === 'gil' || lane === 'python' ? CPU_PROGRESS_UNITS : 0;
 }
 
 /** Every run of a view, per lane and program: samples to snapshots. */
@@ -172,5 +190,8 @@ export function frameKey(snapshot: Snapshot, frameMs: number): string {
 	const tick = snapshot.finished ? -1 : Math.floor(snapshot.clockMs / frameMs);
 	const rows = snapshot.threads.map((row) => `${row.state}${Math.floor(row.progress * 100)}:${row.local}`).join();
 	const race = snapshot.race ? `${snapshot.race.actual}|${snapshot.race.holder}` : '';
-	return `${tick}|${snapshot.log.length}|${snapshot.main.state}|${snapshot.finished}|${rows}|${race}|${snapshot.lastStep}`;
+	const gil = snapshot.gil
+		? `${snapshot.gil.holder}|${snapshot.gil.handovers}|${snapshot.gil.iterations}|${snapshot.gil.python?.version}`
+		: '';
+	return `${tick}|${snapshot.log.length}|${snapshot.main.state}|${snapshot.finished}|${rows}|${race}|${snapshot.lastStep}|${gil}`;
 }

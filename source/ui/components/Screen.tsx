@@ -2,7 +2,9 @@ import type {View} from '../../lessons/view.js';
 import {COUNTER_MODES, type CounterMode} from '../../engine/jobs.js';
 import {idleSample} from '../../model/idle.js';
 import {type Snapshot, toSnapshot} from '../../model/snapshot.js';
+import {GIL_CODE} from '../../lessons/gil.js';
 import {DashboardView} from './DashboardView.js';
+import {GilView} from './GilView.js';
 import type {KeyHint} from './Footer.js';
 import type {LockColumn} from './LockPanel.js';
 import {RaceView} from './RaceView.js';
@@ -59,5 +61,7 @@ export function Screen(props: ScreenProps) {
 				/>
 			);
 		}
+		case 'gil':
+			return <GilView {...common} snapshots={props.snapshots[0] ?? []} code={GIL_CODE} />;
 	}
 }
