@@ -32,7 +32,7 @@ export const SIM_CORES = 2;
 /** How long the calibration measures the loop: ms of one core's time. */
 export const CALIBRATION_MS = 200;
 
-export const GIL_TITLE = 'CPU-bound vs I/O-bound threads';
+export const GIL_TITLE = 'CPU-bound vs I/O-bound';
 export const GIL_LESSON = 'Under a GIL one thread runs at a time: threads help with I/O, not with CPU work.';
 
 /** The CPU job, as Python writes it (lane 4 runs exactly this; engine/gil.ts has the same loop). */

@@ -114,9 +114,9 @@ function summaryOf(lanes: readonly GilLaneResult[], cores: number): GilResult['s
 		`. I/O-bound under the GIL: ${times(io.speedup)} faster.`,
 	].join('');
 	const short = [
-		`CPU ${times(cpu.speedup)} on ${plural(cores, 'core')} · under a GIL ${times(gil.speedup)}`,
-		python.status === 'done' ? ` · CPython ${times(python.speedup)}` : '',
-		` · I/O under the GIL ${times(io.speedup)}`,
+		`CPU-bound ${times(cpu.speedup)} on ${plural(cores, 'core')}, under a GIL ${times(gil.speedup)}`,
+		python.status === 'done' ? `, CPython ${times(python.speedup)}` : '',
+		` · I/O-bound ${times(io.speedup)}`,
 	].join('');
 	return {full, short};
 }

@@ -59,7 +59,9 @@ export function laneInfo(lane: GilLaneResult, number: number): string[] {
 			? `${fixed(lane.elapsedMs)} s · ${lane.speedup.toFixed(2)}×`
 			: lane.status === 'running'
 				? `${clock(lane.elapsedMs, 1)} s…`
-				: 'waits its turn';
+				: lane.lane === 'python' && build
+					? 'calibrating…'
+					: 'waits its turn';
 	return [`${number} ${head}`, `  ${detail}`, `  ${time}`, `  sequential ${fixed(lane.sequentialMs)} s`];
 }
 
@@ -158,10 +160,15 @@ export function GilView(props: GilViewProps) {
 	];
 	// header 2 + 2, blank, lanes, status, footer, one spare line; the blank goes first when short of room.
 	const fixedLines = 2 + header.length + 1 + (props.keys.length > 0 ? 1 : 0) + 1;
-	const blank = height - fixedLines - 1 >= 4 + result.lanes.length ? 1 : 0;
-	const budget = height - fixedLines - blank;
-	const heights = laneHeights(result.lanes, budget, side);
-	const room = budget - heights.reduce((sum, lines) => sum + lines, 0) + 1;
+	const layout = (blank: number) => {
+		const budget = height - fixedLines - blank;
+		const heights = laneHeights(result.lanes, budget, side);
+		return {blank, budget, heights, room: budget - heights.reduce((sum, lines) => sum + lines, 0) + 1};
+	};
+	let {blank, budget, heights, room} = layout(height - fixedLines - 1 >= 4 + result.lanes.length ? 1 : 0);
+	// The lesson on two lines rather than a blank line above the lanes.
+	if (blank > 0 && room < 2 && result.summary && theme.text(result.summary.full).length > width)
+		({blank, budget, heights, room} = layout(0));
 	const lanes = result.lanes.flatMap((lane, index) => laneLines(lane, index + 1, heights[index]!, width, side, theme));
 	const status = statusLines(result, snapshots, width, room, theme);
 	return (

@@ -6,6 +6,7 @@ import type {Slide} from '../../lessons/tour.js';
 import {Code} from './Code.js';
 import {EventLog} from './EventLog.js';
 import {type ChromeProps, Footer} from './Footer.js';
+import {GilCompact} from './GilCompact.js';
 import {Help} from './Help.js';
 import {LockPanel} from './LockPanel.js';
 import {MIN_HEIGHT, MIN_WIDTH, TooSmall} from './SceneView.js';
@@ -38,6 +39,7 @@ function SlideScene({
 	const theme = useTheme();
 	const snapshot = snapshots[0]?.[0];
 	if (!snapshot || lines < 2) return null;
+	if (snapshot.gil) return <GilCompact snapshots={snapshots[0]!} width={width} lines={lines} />;
 	if (snapshot.race) {
 		const columns = [{mode: snapshot.race.mode, snapshot, selected: false}];
 		return <LockPanel columns={columns} width={Math.min(width, 60)} maxLines={lines} registers={registers} />;
