@@ -65,6 +65,11 @@ const CASES: Case[] = [
 	['-i 0', ['race', '-i', '0'], {}, '--increments', INTEGER('increments', 1, 100_000_000, '0')],
 	['-i 100000001', ['dashboard', '--increments', '100000001'], {}, '--increments', INTEGER('increments', 1, 100_000_000, '100000001')],
 	['--work -5', ['race', '--work', '-5'], {}, '--work', INTEGER('work', 0, 100_000, '-5')],
+	// the gil scene's CPU job
+	['--cpu 0', ['gil', '--cpu', '0'], {}, '--cpu', INTEGER('cpu', 1, 10_000, '0')],
+	['--cpu 10001', ['gil', '--cpu', '10001'], {}, '--cpu', INTEGER('cpu', 1, 10_000, '10001')],
+	['--cpu 0.5', ['gil', '--cpu', '0.5'], {}, '--cpu', INTEGER('cpu', 1, 10_000, '0.5')],
+	['--cpu on sleepers', ['sleepers', '--cpu', '100'], {}, '--cpu', /^--cpu does not apply to scene sleepers; it applies to gil, tour$/],
 	// --seed, --frames, --width, --height
 	['--seed -1', ['--seed', '-1'], {}, '--seed', INTEGER('seed', 0, 4_294_967_295, '-1')],
 	['--seed 4294967296', ['race', '--seed', '4294967296'], {}, '--seed', INTEGER('seed', 0, 4_294_967_295, '4294967296')],
