@@ -22,10 +22,11 @@ const recordings = {
 	'07-race-unsafe': ['race', '--mode', 'unsafe'],
 	'08-race-mutex': ['race', '--mode', 'mutex'],
 	'09-race-atomic': ['race', '--mode', 'atomic'],
+	'10-gil': ['gil'],
 	tour: ['tour'],
 };
 for (const [name, args] of Object.entries(recordings)) {
-	cli([...args, '--seed', '1', '--width', '100', '--height', '30', '--record', `${out}/${name}.cast`]);
+	cli([...args, '--seed', '1', '--width', '100', '--height', '30', '--record', `${out}/${name}.cast`, '--force']);
 	console.log(`demos/recordings/${name}.cast`);
 }
 
