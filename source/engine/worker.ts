@@ -6,7 +6,8 @@
  */
 import {parentPort} from 'node:worker_threads';
 import type {CounterMode, Job, RunMessage, WorkerReply} from './jobs.js';
-import {Gil, abandonGil, calibrate, cpuJob} from './gil.js';
+import {calibrate, cpuJob} from './cpu-job.js';
+import {Gil, abandonGil} from './gil.js';
 import {Mutex} from './mutex.js';
 import {Code, Ev, F, H, SharedState, T, epochNow} from './shared.js';
 
