@@ -16,6 +16,7 @@ import {
 import type {Snapshot, ThreadRowModel} from '../../model/snapshot.js';
 import {type Theme, useTheme} from '../theme.js';
 import {type ChromeProps, Footer, type KeyHint} from './Footer.js';
+import {laneSegments} from './GilCompact.js';
 import {Header} from './Header.js';
 import {Help} from './Help.js';
 import {Line, type Segment} from './Line.js';
@@ -69,6 +70,8 @@ export function laneInfo(lane: GilLaneResult, number: number): string[] {
 function laneHeights(lanes: readonly GilLaneResult[], budget: number, side: boolean): number[] {
 	let left = budget - lanes.filter((lane) => lane.status === 'skipped').length;
 	let count = lanes.filter((lane) => lane.status !== 'skipped').length;
+	// Too little room for every lane's figures and a row or two: every lane on one line.
+	if (count > 0 && left / count < (side ? 3 : 2)) return lanes.map(() => 1);
 	return lanes.map((lane) => {
 		if (lane.status === 'skipped') return 1;
 		const wanted = side ? Math.max(3, lane.threads) : lane.threads + 1;
@@ -101,8 +104,10 @@ function rowSegments(row: ThreadRowModel, nameWidth: number, width: number, cloc
 
 /** One lane in `lines` lines: its figures on the left (or above), a row per thread, `+N more` when they do not fit. */
 function laneLines(lane: GilLaneResult, number: number, lines: number, width: number, side: boolean, theme: Theme): Segment[][] {
-	const info = laneInfo(lane, number);
-	if (lane.status === 'skipped') return [[{text: `${number} ${lane.name}: ${lane.note}`, color: theme.muted}]];
+	// In the theme's glyphs before it is measured: `…` is three columns under --ascii.
+	const info = laneInfo(lane, number).map((line) => theme.text(line));
+	// No room for its rows: the lane on one line, as the tour shows it.
+	if (lane.status === 'skipped' || lines < 2) return [laneSegments(lane, number, width, 26, theme)];
 	const snapshot = lane.snapshot!;
 	const rowLines = side ? lines : lines - 1;
 	const rows = snapshot.threads;
