@@ -94,6 +94,6 @@ describe('tour without a terminal', () => {
 		const measured = lines.slice(lines.indexOf('== slide 11/11: what we measured =='));
 		expect(measured.some((line) => /^- sleepers: elapsed 0\.2\d s/.test(line))).toBe(true);
 		expect(measured.some((line) => /^- mutex: exact, 200 in/.test(line))).toBe(true);
-		expect(measured.some((line) => /^- gil: CPU \d+\.\d\d× on \d+ cores? · under a GIL \d+\.\d\d×/.test(line))).toBe(true);
+		expect(measured.some((line) => /^- gil: CPU-bound \d+\.\d\d× on \d+ cores?, under a GIL \d+\.\d\d×/.test(line))).toBe(true);
 	}, 30_000);
 });
