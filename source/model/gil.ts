@@ -152,7 +152,7 @@ export function gilResult(snapshots: readonly Snapshot[]): GilResult {
 /** The calibration in words. */
 export function calibrationText(result: GilResult): string {
 	if (result.simulated) return `simulated: each job is ${result.cpuMs} ms of one core, nothing to calibrate`;
-	if (result.iterations === 0) return `calibrating the job: ${result.cpuMs} ms of one core…`;
+	if (result.calibrating || result.iterations === 0) return `calibrating the job: ${result.cpuMs} ms of one core…`;
 	return `job: ${grouped(result.iterations)} iterations = ${result.cpuMs} ms of one core (calibrated over ${Math.round(result.calibrationMs)} ms)`;
 }
 
