@@ -69,13 +69,14 @@ describe('the gil scene on real worker threads', () => {
 			expect(io!.speedup).toBeGreaterThanOrEqual(3);
 			expect(io!.elapsedMs).toBeGreaterThanOrEqual(500);
 			if (result.cores < 2) return context.skip('one core: no parallel speed-up to show');
-			// Lane 1 and lane 2 with the cores to themselves (others under a fifth of a core).
-			if (Math.max(others[1]!, others[2]!) <= 0.2) {
+			// A lane that had the cores to itself (others under a fifth of a core): lane 2 loses little
+			// to its hand-overs, and lane 1 runs on both cores.
+			if (others[2]! <= 0.2) expect(gil!.speedup).toBeGreaterThan(0.8);
+			if (others[1]! <= 0.2) {
 				expect(cpu!.speedup).toBeGreaterThanOrEqual(1.5);
-				expect(gil!.speedup).toBeGreaterThan(0.8);
 				return;
 			}
-			busy.push(Math.max(others[1]!, others[2]!).toFixed(2));
+			busy.push(others[1]!.toFixed(2));
 		}
 		context.skip(`lane 1 needs free cores: other processes kept ${busy.join(', ')} cores busy in each of 3 runs`);
 	});
