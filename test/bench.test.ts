@@ -73,6 +73,7 @@ const OTHER_ROWS = [
 	'gil.alone',
 	'gil.handoversPerSec',
 	'gil.lost',
+	'gil.lostCpu',
 ];
 /** The goals: each of these rows carries one. */
 const GOAL_ROWS = [

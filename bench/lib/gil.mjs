@@ -16,7 +16,10 @@ function machineBusyMs() {
 	}
 }
 
-/** Run one program; with the cores other processes kept busy meanwhile (whole machine less this process). */
+/**
+ * Run one program: its sample, the CPU this process (every thread) took meanwhile, and the cores
+ * other processes kept busy (the whole machine less this process and the Python lane's child).
+ */
 async function timed(lib, pool, program) {
 	const machine = machineBusyMs();
 	const own = process.cpuUsage();
@@ -25,8 +28,10 @@ async function timed(lib, pool, program) {
 	const wall = performance.now() - started;
 	const after = machineBusyMs();
 	const {user, system} = process.cpuUsage(own);
-	const others = machine === null || after === null ? null : Math.max(0, (after - machine - (user + system) / 1000) / wall);
-	return {sample, others};
+	const cpuMs = (user + system) / 1000;
+	const mine = cpuMs + (sample.gil?.pythonCpuMs ?? 0);
+	const others = machine === null || after === null ? null : Math.max(0, (after - machine - mine) / wall);
+	return {sample, others, cpuMs};
 }
 
 /**
@@ -43,16 +48,18 @@ export async function benchGil(lib, {runs, threads, cpuMs, sleep}) {
 			const programs = lib.gilPrograms({threads, cpuMs, sleep, python: 'python3', simulated: false});
 			const samples = [];
 			const others = {};
+			const cpu = {};
 			for (const program of programs) {
-				const {sample, others: busy} = await timed(lib, pool, program);
-				samples.push(sample);
-				others[program.gil.lane] = busy;
+				const measured = await timed(lib, pool, program);
+				samples.push(measured.sample);
+				others[program.gil.lane] = measured.others;
+				cpu[program.gil.lane] = measured.cpuMs;
 			}
-			const cpu = programs.find((program) => program.gil.lane === 'cpu');
+			const lane1 = programs.find((program) => program.gil.lane === 'cpu');
 			// The same job (same calibration), one thread, nothing else running.
 			const single = {
-				...cpu,
-				threads: cpu.threads.slice(0, 1),
+				...lane1,
+				threads: lane1.threads.slice(0, 1),
 				*main(lab) {
 					lab.thread(0).start();
 					yield lab.thread(0).join();
@@ -61,7 +68,7 @@ export async function benchGil(lib, {runs, threads, cpuMs, sleep}) {
 			const alone = await timed(lib, pool, single);
 			const result = lib.gilResult(samples.map(lib.toSnapshot));
 			if (result.failed > 0) throw new Error(`gil: ${result.failed} threads failed`);
-			out.push({result, aloneMs: alone.sample.clockMs, others: {...others, alone: alone.others}});
+			out.push({result, aloneMs: alone.sample.clockMs, others: {...others, alone: alone.others}, cpu: {...cpu, alone: alone.cpuMs}});
 		}
 	} finally {
 		await pool.terminate();

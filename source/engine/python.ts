@@ -32,6 +32,7 @@ interface Report {
 	p?: number;
 	done?: boolean;
 	elapsed?: number;
+	cpuMs?: number;
 }
 
 export class PythonRun {
@@ -52,6 +53,7 @@ export class PythonRun {
 	#iterations = 0;
 	#calibrationMs = 0;
 	#elapsedMs: number | undefined;
+	#cpuMs: number | undefined;
 	#unavailable: string | undefined;
 	#stderr = '';
 
@@ -147,6 +149,7 @@ export class PythonRun {
 		};
 		if (this.#build) gil.python = this.#build;
 		if (this.#elapsedMs !== undefined) gil.pythonElapsedMs = this.#elapsedMs;
+		if (this.#cpuMs !== undefined) gil.pythonCpuMs = this.#cpuMs;
 		if (this.#unavailable !== undefined) gil.unavailable = this.#unavailable;
 		return {
 			scene: this.#program.scene,
@@ -190,6 +193,7 @@ export class PythonRun {
 			row.endMs = now - this.#origin;
 		}
 		if (report.elapsed !== undefined) this.#elapsedMs = report.elapsed;
+		if (report.cpuMs !== undefined) this.#cpuMs = report.cpuMs;
 	}
 
 	/** The child is gone: a run that did not finish says why, unless it was stopped on purpose. */

@@ -111,6 +111,8 @@ export interface GilSample {
 	python?: PythonBuild;
 	/** Lane 4: CPython's own elapsed time for its threads, ms (its start-up and calibration left out). */
 	pythonElapsedMs?: number;
+	/** Lane 4: the CPU time the interpreter's process took in all, ms (for the bench: CPU not taken by other processes). */
+	pythonCpuMs?: number;
 	/** Lane 4 did not run, and why (`python3 is not on the PATH`). */
 	unavailable?: string;
 }
