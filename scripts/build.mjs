@@ -1,4 +1,4 @@
-// Builds dist/ with esbuild: the CLI as one script with a V8 code cache beside it (start-up:
+// Builds dist/ with esbuild: the CLI as one script that dist/cli.js loads with a per-user V8 code cache (start-up:
 // one file, no module resolution, little to compile; see source/cli/bin.ts and
 // scripts/bundle-plugins.mjs), one tiny bundle for the worker threads, one for the library.
 // Everything is built into a fresh folder and swapped in at the end, so a test run
@@ -42,7 +42,7 @@ const common = {
 
 try {
 	await Promise.all([
-		// The CLI: one script, loaded by dist/cli.js with V8's code cache (written below).
+		// The CLI: one script, loaded by dist/cli.js with the user's V8 code cache (cli/code-cache.ts).
 		// Without fetch, yoga-layout's loader reads its data: URL without loading undici (~20 ms).
 		build({
 			...common,
@@ -80,8 +80,11 @@ try {
 	]);
 	await rm(stub);
 	await chmod(`${out}/cli.js`, 0o755);
-	// The code cache: a run of the bundle through what a first frame compiles, saved by V8.
-	await run(process.execPath, ['scripts/code-cache.mjs', out]);
+	// mkdtemp makes the folder 0700: give dist/ the mode `mkdir` would (0755 under the usual
+	// umask 022), so another user on the machine can run the build.
+	await chmod(out, 0o777 & ~process.umask());
+	// No code cache in dist/: V8 takes one only from the Node build that made it, so each user's
+	// first run writes their own (source/cli/code-cache.ts).
 	const old = `${out}.old`;
 	await rename(`${root}/dist`, old).catch(() => undefined);
 	await rename(out, `${root}/dist`);

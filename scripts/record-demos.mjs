@@ -22,7 +22,8 @@ const recordings = {
 	'07-race-unsafe': ['race', '--mode', 'unsafe'],
 	'08-race-mutex': ['race', '--mode', 'mutex'],
 	'09-race-atomic': ['race', '--mode', 'atomic'],
-	'10-gil': ['gil'],
+	'10-deadlock': ['deadlock'],
+	'11-gil': ['gil'],
 	tour: ['tour'],
 };
 for (const [name, args] of Object.entries(recordings)) {

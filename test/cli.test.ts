@@ -84,7 +84,17 @@ describe('--json', () => {
 		expect(stderr).toBe('');
 		expect(lines(stdout)).toHaveLength(1);
 		const result = JSON.parse(stdout);
-		expect(Object.keys(result).sort()).toEqual(['elapsedMs', 'scene', 'sequentialMs', 'speedup', 'threads']);
+		expect(Object.keys(result).sort()).toEqual([
+			'comparison',
+			'concurrentMs',
+			'elapsedMs',
+			'prints',
+			'scene',
+			'sequentialMs',
+			'speedup',
+			'summary',
+			'threads',
+		]);
 		expect(result.scene).toBe('sleepers');
 		expect(result.sequentialMs).toBe(600);
 		expect(result.speedup).toBeGreaterThan(2);

@@ -16,6 +16,9 @@ const moments: Array<[string, Omit<FrameOptions, 'time' | 'seed'>, number[]]> = 
 	['race atomic', {scene: 'race', mode: 'atomic', increments: 200}, [0.02, 1]],
 	['race all', {scene: 'race', increments: 200}, [0.06, 0.3]],
 	['dashboard', {increments: 200}, [1, 2.5]],
+	['interleavings', {scene: 'interleavings'}, [0, 3, 6]],
+	['interleavings 3 × 3', {scene: 'interleavings', threads: 3, increments: 3}, [5]],
+	['interleavings mutex', {scene: 'interleavings', mode: 'mutex', threads: 3, increments: 2}, [2]],
 ];
 
 describe.each([80, 40])('frames at width %i', (width) => {
@@ -94,4 +97,43 @@ describe('renderFrame', () => {
 		// The same value, typed right, works.
 		expect(call({scene: 'race', seed: 1, time: 0, width: 80, ascii: true})()).toContain('lock panel');
 	});
+});
+
+/** The deadlock scene, seeded: the deadlock forming and formed, and its fix finishing. */
+const deadlockMoments: Array<[string, Omit<FrameOptions, 'time' | 'seed' | 'width' | 'height'>, number[]]> = [
+	['deadlock opposite', {scene: 'deadlock', mode: 'opposite'}, [0.0003, 0.001]],
+	['deadlock ordered', {scene: 'deadlock', mode: 'ordered', increments: 20}, [0.001, 0.1]],
+	['deadlock all', {scene: 'deadlock', increments: 20}, [0.001, 0.1]],
+];
+
+describe.each([
+	[80, 24],
+	[100, 30],
+])('deadlock frames at %i×%i', (width, height) => {
+	it.each(deadlockMoments)('%s', (_name, options, times) => {
+		for (const time of times) {
+			const frame = renderFrame({...options, seed: 42, time, width, height});
+			expect(frame.split('\n').every((line) => line.length <= width)).toBe(true);
+			expect(frame.split('\n').length).toBeLessThan(height);
+			expect(frame).toMatchSnapshot(`t=${time}`);
+		}
+	});
+
+	it('the cycle line reads whole, the header says no thread can move', () => {
+		const frame = renderFrame({scene: 'deadlock', mode: 'opposite', seed: 42, time: 1, width, height});
+		const lines = frame.split('\n');
+		expect(lines[1]).toBe('deadlock: no thread can move');
+		expect(lines).toContain('thread_0 holds A, waits for B → thread_1 holds B, waits for A → thread_0');
+		expect(frame).toContain('thread_0 ○ waiting for B (held by thread_1)');
+	});
+});
+
+it('a ring of 8 at 80×24: rows fold to "+5 more threads", the whole ring and the footer still show', () => {
+	const frame = renderFrame({scene: 'deadlock', threads: 8, seed: 3, time: 1, width: 80, height: 24});
+	const lines = frame.split('\n');
+	expect(lines.length).toBeLessThan(24);
+	expect(lines.filter((line) => line === '  +5 more threads')).toHaveLength(2);
+	expect(lines).toContain('thread_6 holds G, waits for H → thread_7 holds H, waits for A → thread_0');
+	expect(lines).toContain('count 4000 of 4000, exact');
+	expect(lines.at(-1)).toMatch(/^r run again · m order: all .* q quit$/);
 });

@@ -8,7 +8,7 @@ import {SimSession} from '../source/engine/sim/session.js';
 import {renderText} from '../source/output/frames.js';
 import {toSnapshots} from '../source/model/snapshot.js';
 import {GIL_DEFAULTS, RACE_DEFAULTS} from '../source/lessons/index.js';
-import {TOUR_HELP, TOUR_KEYS} from '../source/ui/TourApp.js';
+import {footerKeys, helpKeys, tourContext} from '../source/ui/keys.js';
 import {tourSlides} from '../source/lessons/tour.js';
 import {lanesFor} from '../source/lessons/view.js';
 
@@ -28,8 +28,8 @@ function slideAt(index: number, seconds: number, width: number, height: number, 
 		measured: ['sleepers: elapsed 2.00 s'],
 		width,
 		height,
-		keys: TOUR_KEYS,
-		helpKeys: TOUR_HELP,
+		keys: footerKeys(tourContext(true)),
+		helpKeys: helpKeys(tourContext(true)),
 		help: false,
 		label: 'simulated · seed 1',
 	});
@@ -49,6 +49,8 @@ describe('tour slides', () => {
 			'unsafe',
 			'mutex',
 			'atomic',
+			'interleavings',
+			'deadlock',
 			'summary',
 		]);
 		for (const slide of slides.slice(0, -1)) {
@@ -63,7 +65,7 @@ describe('tour slides', () => {
 			const lines = slideAt(index as number, seconds, 80, 24).split('\n');
 			expect(lines.length).toBeLessThan(24);
 			expect(lines.every((line) => line.length <= 80)).toBe(true);
-			expect(lines[0]).toContain(`threadlab tour · ${(index as number) + 1}/11`);
+			expect(lines[0]).toContain(`threadlab tour · ${(index as number) + 1}/13`);
 			expect(lines.at(-1)).toContain('q quit');
 		}
 	});
@@ -86,12 +88,12 @@ describe('tour without a terminal', () => {
 		});
 		const lines = stdout.split('\n');
 		const titles = lines.filter((line) => line.startsWith('== slide '));
-		expect(titles).toHaveLength(11);
-		expect(titles[0]).toBe('== slide 1/11: What is a thread? ==');
-		expect(titles[1]).toBe('== slide 2/11: the GIL: CPU-bound vs I/O-bound ==');
+		expect(titles).toHaveLength(13);
+		expect(titles[0]).toBe('== slide 1/13: What is a thread? ==');
+		expect(titles[1]).toBe('== slide 2/13: the GIL: CPU-bound vs I/O-bound ==');
 		expect(lines.some((line) => /^CPU-bound under a GIL: 4 threads in \d+\.\d\d s · sequential 0\.40 s/.test(line))).toBe(true);
 		expect(lines).toContain('I am thread3. Going to sleep for 0.2 seconds');
-		const measured = lines.slice(lines.indexOf('== slide 11/11: what we measured =='));
+		const measured = lines.slice(lines.indexOf('== slide 13/13: what we measured =='));
 		expect(measured.some((line) => /^- sleepers: elapsed 0\.2\d s/.test(line))).toBe(true);
 		expect(measured.some((line) => /^- mutex: exact, 200 in/.test(line))).toBe(true);
 		expect(measured.some((line) => /^- gil: CPU-bound \d+\.\d\d× on \d+ cores?, under a GIL \d+\.\d\d×/.test(line))).toBe(true);

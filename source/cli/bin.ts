@@ -1,28 +1,25 @@
 #!/usr/bin/env node
 /**
- * `threadlab` (dist/cli.js): runs the CLI bundle with the V8 code cache the build wrote
- * beside it.
+ * `threadlab` (dist/cli.js): runs the CLI bundle with the V8 code cache of this user and this
+ * Node (cli/code-cache.ts).
  *
  * Node 20 has no compile cache of its own. Compiling meow, Ink and React, and every function
  * the first frame calls, is about a quarter of the time to the first frame; with the cache V8
- * reads the compiled code instead. If the cache does not fit this Node (another V8, other V8
- * flags), V8 rejects it and compiles as usual: slower, never different.
- * THREADLAB_NO_CACHE=1 skips the cache (the bench measures both).
+ * reads the compiled code instead. The first run on a Node, or one whose cache V8 rejects
+ * (other V8 flags), compiles as usual and leaves a cache at exit: slower once, never different.
+ * THREADLAB_NO_CACHE=1 neither reads nor writes one (the bench measures both).
  */
-import {readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {CODE_CACHE, loadBundle} from './load-bundle.js';
+import {CodeCache} from './code-cache.js';
+import {BUNDLE, loadBundle} from './load-bundle.js';
 
 const dir = dirname(fileURLToPath(import.meta.url));
-
-function codeCache(): Buffer | undefined {
-	if (process.env['THREADLAB_NO_CACHE'] === '1') return undefined;
-	try {
-		return readFileSync(join(dir, CODE_CACHE));
-	} catch {
-		return undefined;
-	}
-}
-
-await loadBundle(dir, codeCache()).run();
+const cache =
+	process.env['THREADLAB_NO_CACHE'] === '1' ? undefined : new CodeCache(join(dir, BUNDLE), process.stdout.isTTY ? 'screen' : 'lines');
+const cached = cache?.read();
+const loaded = loadBundle(dir, cached);
+// At exit the script holds the code of everything this run compiled: the next first frame's.
+if (cache && (cached === undefined || loaded.script.cachedDataRejected))
+	process.once('exit', () => cache.write(loaded.script.createCachedData()));
+await loaded.run();

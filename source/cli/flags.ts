@@ -2,12 +2,14 @@
  * Every flag, declared once: meow's flags, the help's lines, each value's rule and the scenes
  * it applies to all come from this table. A new flag is one entry here plus its use.
  */
-import {COUNTER_MODES} from '../engine/jobs.js';
+import {COUNTER_MODES, LOCK_ORDERS} from '../engine/jobs.js';
 import type {SceneName} from '../lessons/index.js';
 import {THEME_NAMES} from '../ui/theme.js';
 import {type Rule, boolean, choice, delay, file, integer, seconds, times} from './rules.js';
 
 export const MODE_CHOICES = [...COUNTER_MODES, 'all'] as const;
+/** The deadlock's `--mode`: its lock orders, or both. */
+export const DEADLOCK_MODES = [...LOCK_ORDERS, 'all'] as const;
 export type ModeChoice = (typeof MODE_CHOICES)[number];
 export const MAX_SEED = 4_294_967_295;
 
@@ -22,20 +24,24 @@ export interface Flag<T = unknown> {
 	/** The scenes it applies to; none: every scene. */
 	scenes?: readonly SceneName[];
 	rule: Rule<T>;
+	/** A scene's own rule where its range differs (interleavings counts only 2–4 threads). */
+	sceneRules?: Partial<Record<SceneName, Rule<T>>>;
 }
 
 const flag = <T>(spec: Flag<T>): Flag<T> => spec;
 const SLEEPS: SceneName[] = ['gil', 'start', 'hello', 'join', 'sleepers', 'sequential', 'dashboard', 'tour'];
 const RACES: SceneName[] = ['race', 'dashboard', 'tour'];
+const LOCKS: SceneName[] = [...RACES, 'deadlock'];
 
 export const FLAGS = {
 	threads: flag({
 		type: 'string',
 		short: 't',
 		arg: '<n>',
-		help: 'threads, 1–256 (default 5; race and gil 4)',
-		scenes: ['sleepers', 'sequential', ...RACES, 'gil'],
+		help: ['threads, 1–256 (default 5; race and gil 4);', 'deadlock 2–8 (default 2); interleavings 2–4 (default 2)'],
+		scenes: ['sleepers', 'sequential', ...LOCKS, 'interleavings', 'gil'],
 		rule: integer(1, 256),
+		sceneRules: {interleavings: integer(2, 4, 'interleavings')},
 	}),
 	sleep: flag({
 		type: 'string',
@@ -55,24 +61,37 @@ export const FLAGS = {
 	mode: flag({
 		type: 'string',
 		arg: '<m>',
-		help: 'race: unsafe, mutex, atomic or all (default all)',
-		scenes: ['race'],
-		rule: choice(MODE_CHOICES),
+		help: [
+			'race: unsafe, mutex, atomic or all (default all);',
+			'interleavings: unsafe, mutex or atomic (default unsafe);',
+			'deadlock: opposite, ordered or all (default all)',
+		],
+		scenes: ['race', 'interleavings', 'deadlock'],
+		rule: choice<string>(MODE_CHOICES),
+		sceneRules: {interleavings: choice<string>(COUNTER_MODES, 'interleavings'), deadlock: choice<string>(DEADLOCK_MODES)},
 	}),
 	increments: flag({
 		type: 'string',
 		short: 'i',
 		arg: '<n>',
-		help: 'race: increments per thread, 1–100000000 (default 2500)',
-		scenes: RACES,
+		help: ['race: increments per thread, 1–100000000 (default 2500;', 'deadlock 500); interleavings: 1–4 (default 3)'],
+		scenes: [...LOCKS, 'interleavings'],
 		rule: integer(1, 100_000_000),
+		sceneRules: {interleavings: integer(1, 4, 'interleavings')},
 	}),
 	work: flag({
 		type: 'string',
 		arg: '<µs>',
-		help: 'race: real wait between read and write, 0–100000 (default 200)',
-		scenes: RACES,
+		help: ['race: real wait between read and write, 0–100000 (default 200);', 'deadlock: between the two locks'],
+		scenes: [...LOCKS, 'interleavings'],
 		rule: integer(0, 100_000),
+	}),
+	runs: flag({
+		type: 'string',
+		arg: '<n>',
+		help: 'interleavings: unsafe races run on real threads beside the count, 0–10000 (default 200)',
+		scenes: ['interleavings'],
+		rule: integer(0, 10_000),
 	}),
 	fps: flag({type: 'string', arg: '<n>', help: 'most redraws per second, 1–60 (default 30)', rule: integer(1, 60)}),
 	seed: flag({
@@ -88,7 +107,7 @@ export const FLAGS = {
 		type: 'string',
 		arg: '<list>',
 		help: ['with --seed: print the frames at these virtual seconds and exit,', 'e.g. --frames 0,0.5,2.5'],
-		scenes: ['gil', 'start', 'hello', 'join', 'sleepers', 'sequential', 'race', 'dashboard'],
+		scenes: ['gil', 'start', 'hello', 'join', 'sleepers', 'sequential', 'race', 'interleavings', 'deadlock', 'dashboard'],
 		rule: times,
 	}),
 	width: flag({type: 'string', arg: '<n>', help: '--frames width, 20–300 (default 80)', rule: integer(20, 300)}),

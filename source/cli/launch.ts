@@ -33,7 +33,29 @@ export const drawsOnTerminal = (): boolean => process.stdout.isTTY === true && p
 
 export async function launch(options: Options): Promise<number> {
 	if (options.record !== undefined) checkRecordPath(options.record, options.force);
+	if (options.scene === 'interleavings') return launchInterleavings(options);
 	return options.scene === 'tour' ? launchTour(options) : launchView(viewFor(options), options);
+}
+
+/** The counted scene: frames, piped lines or JSON, or the live app; the real runs use the pool. */
+async function launchInterleavings(options: Options): Promise<number> {
+	if (Object.keys(options.failures).length > 0)
+		throw new UsageError('THREADLAB_FAIL does not apply to interleavings: use it with one scene');
+	if (options.record !== undefined && options.seed !== undefined)
+		throw new UsageError('--record with --seed does not apply to interleavings: record it live, without --seed');
+	return guarded(options, 'interleavings', async (pool, write, mount) => {
+		if (options.frames || options.json || !drawsOnTerminal()) {
+			const {interleavingsHeadless, printInterleavingsFrames} = await import('../output/interleavings.js');
+			if (options.frames) printInterleavingsFrames(options, write);
+			else await interleavingsHeadless(pool, options, write);
+			return 0;
+		}
+		const {renderInterleavings} = await prepareTerminal(async () => import('../output/interleavings.js'));
+		const instance = renderInterleavings(pool, options);
+		mount(instance);
+		await instance.waitUntilExit();
+		return 0;
+	});
 }
 
 /**

@@ -9,7 +9,6 @@ import {pathToFileURL} from 'node:url';
 import {Script} from 'node:vm';
 
 export const BUNDLE = 'threadlab.cjs';
-export const CODE_CACHE = 'threadlab.code-cache';
 
 export interface Loaded {
 	script: Script;

@@ -24,6 +24,8 @@ const HELP = `
     sleepers      n threads sleep at once: elapsed ≈ one sleep
     sequential    start and join in one loop: elapsed ≈ n sleeps
     race          a shared counter: unsafe (updates lost), mutex, atomic
+    interleavings every schedule of a small race, counted, beside real runs
+    deadlock      two locks in opposite orders stop every thread; ordered: exact
     dashboard     sleepers above the lock panel, unsafe beside mutex (default)
     tour          a talk: every lesson as a slide, code, points and the live scene
 
@@ -33,6 +35,7 @@ ${optionLines().join('\n')}
   Keys
     r  run again   m  race mode   ?  help   q, Esc, Ctrl+C  quit
     with --seed: space pause, s step    tour: → n space next, ← p back
+    interleavings: ↑ ↓ bar, s step, n another schedule, r real runs again
 
   Examples
     $ threadlab                      sleepers and the lock panel together
@@ -42,6 +45,7 @@ ${optionLines().join('\n')}
     $ threadlab sleepers --json
     $ threadlab gil --cpu 300 | cat  speed-ups with and without a GIL
     $ threadlab race --seed 3        step through a lost update with s
+    $ threadlab interleavings -t 3 -i 3 --json
     $ threadlab sleepers --seed 7 --frames 0.5,1.5,2.5
     $ threadlab tour --theme high-contrast
     $ threadlab tour --seed 1 --record talk.cast

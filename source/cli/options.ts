@@ -3,10 +3,19 @@
  * them) in, Options out. Pure: a bad value throws a UsageError whose message is the one line
  * the user sees (exit code 2). The rules and the scenes each flag applies to are FLAGS'.
  */
-import {COUNTER_MODES, type Failure} from '../engine/jobs.js';
-import {GIL_DEFAULTS, RACE_DEFAULTS, SCENE_NAMES, type SceneName} from '../lessons/index.js';
+import {COUNTER_MODES, type Failure, type LockOrder, LOCK_ORDERS} from '../engine/jobs.js';
+import {
+	DEADLOCK_DEFAULTS,
+	DEADLOCK_THREADS,
+	GIL_DEFAULTS,
+	INTERLEAVINGS_DEFAULTS,
+	RACE_DEFAULTS,
+	SCENE_NAMES,
+	type SceneName,
+} from '../lessons/index.js';
 import type {Options} from '../output/options.js';
-import {FLAGS, type FlagName, type ModeChoice, isFlag, kebab} from './flags.js';
+import {FLAGS, type Flag, type FlagName, type ModeChoice, isFlag, kebab} from './flags.js';
+import type {Rule} from './rules.js';
 import {UsageError} from '../model/errors.js';
 
 export {UsageError};
@@ -55,6 +64,12 @@ export function asciiLocale(env: NodeJS.ProcessEnv): boolean {
 /** How the user wrote an option: `--threads` on the command line, `threads` in code. */
 export type Naming = 'flag' | 'option';
 
+/** The flag's rule for this scene: its own range where it has one. */
+function ruleOf(name: FlagName, scene: SceneName): Rule<unknown> {
+	const flag: Flag = FLAGS[name];
+	return flag.sceneRules?.[scene] ?? flag.rule;
+}
+
 export function parseOptions(input: readonly string[], flags: RawFlags, env: NodeJS.ProcessEnv = {}, naming: Naming = 'flag'): Options {
 	const label = (name: string) => (naming === 'flag' ? `--${kebab(name)}` : name);
 	const given = Object.keys(flags).filter((name) => flags[name] !== undefined);
@@ -73,7 +88,7 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 	const value = <N extends FlagName, F>(name: N, fallback: F): ReturnType<(typeof FLAGS)[N]['rule']> | F =>
 		flags[name] === undefined
 			? fallback
-			: (FLAGS[name].rule(flags[name], label(name), naming === 'option') as ReturnType<(typeof FLAGS)[N]['rule']>);
+			: (ruleOf(name, scene)(flags[name], label(name), naming === 'option') as ReturnType<(typeof FLAGS)[N]['rule']>);
 	const frames = value('frames', undefined);
 	const seed = value('seed', undefined);
 	if (frames && seed === undefined)
@@ -88,9 +103,16 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 		}
 	}
 	const threads = value('threads', undefined);
-	const mode: ModeChoice = value('mode', 'all');
-	const raceThreads = threads ?? RACE_DEFAULTS.threads;
-	const increments = value('increments', RACE_DEFAULTS.increments);
+	const counted = scene === 'interleavings';
+	// --mode's choices are its scene's (FLAGS' sceneRules): the race's modes, the deadlock's lock orders.
+	const anyMode = value('mode', counted ? INTERLEAVINGS_DEFAULTS.mode : 'all') as string;
+	const deadlock = scene === 'deadlock' ? deadlockRequest(threads, anyMode, label) : undefined;
+	const mode = anyMode as ModeChoice;
+	const raceThreads = threads ?? deadlock?.threads ?? (counted ? INTERLEAVINGS_DEFAULTS.threads : RACE_DEFAULTS.threads);
+	const increments = value(
+		'increments',
+		deadlock ? DEADLOCK_DEFAULTS.increments : counted ? INTERLEAVINGS_DEFAULTS.increments : RACE_DEFAULTS.increments,
+	);
 	// Real threads count in a 32-bit cell of shared memory; the simulation counts in a JS number.
 	if (['race', 'dashboard', 'tour'].includes(scene) && seed === undefined && raceThreads * increments > MAX_COUNT) {
 		throw new UsageError(
@@ -100,14 +122,16 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 	const color = value('color', undefined);
 	return {
 		scene,
-		threads: threads ?? (scene === 'race' ? RACE_DEFAULTS.threads : scene === 'gil' ? GIL_DEFAULTS.threads : 5),
+		threads: threads ?? (scene === 'race' || counted ? raceThreads : scene === 'gil' ? GIL_DEFAULTS.threads : 5),
 		raceThreads,
 		sleep: value('sleep', scene === 'gil' ? GIL_DEFAULTS.sleep : 2),
 		cpuMs: value('cpu', GIL_DEFAULTS.cpuMs),
 		python: env['THREADLAB_PYTHON'] || GIL_DEFAULTS.python,
-		modes: mode === 'all' ? [...COUNTER_MODES] : [mode],
+		modes: deadlock || mode === 'all' ? [...COUNTER_MODES] : [mode],
+		...(deadlock ? {orders: deadlock.orders} : {}),
 		increments,
 		workMicros: value('work', RACE_DEFAULTS.workMicros),
+		runs: value('runs', INTERLEAVINGS_DEFAULTS.runs),
 		fps: value('fps', 30),
 		json: value('json', false),
 		color: color !== false && !env['NO_COLOR'],
@@ -123,4 +147,12 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 		force: value('force', false),
 		failures: failuresFrom(env['THREADLAB_FAIL']),
 	};
+}
+
+/** The deadlock scene's own limits: 2–8 threads (one lock each, named A–H) and its two orders. */
+function deadlockRequest(threads: number | undefined, mode: string, label: (name: string) => string) {
+	const {min, max} = DEADLOCK_THREADS;
+	if (threads !== undefined && (threads < min || threads > max))
+		throw new UsageError(`${label('threads')} must be ${min}–${max} for deadlock: one lock per thread, A to H (got ${threads})`);
+	return {threads: threads ?? DEADLOCK_DEFAULTS.threads, orders: mode === 'all' ? [...LOCK_ORDERS] : [mode as LockOrder]};
 }

@@ -6,6 +6,7 @@ import {SimSession} from '../engine/sim/session.js';
 import type {SceneName} from '../lessons/index.js';
 import {lanesFor, viewFor} from '../lessons/view.js';
 import {drawFrame} from '../output/frames.js';
+import {interleavingsFrame} from '../output/interleavings.js';
 import {type Options, UsageError, parseOptions} from './options.js';
 import {times} from './rules.js';
 
@@ -18,7 +19,8 @@ export interface FrameOptions {
 	height?: number;
 	threads?: number;
 	sleep?: number;
-	mode?: 'unsafe' | 'mutex' | 'atomic' | 'all';
+	/** race: unsafe, mutex, atomic or all; deadlock: opposite, ordered or all. */
+	mode?: 'unsafe' | 'mutex' | 'atomic' | 'opposite' | 'ordered' | 'all';
 	increments?: number;
 	work?: number;
 	/** gil: each thread's CPU job, ms of one (simulated) core. */
@@ -75,6 +77,7 @@ export function frameOptions(request: FrameOptions): Options {
  */
 export function renderFrame(request: FrameOptions): string {
 	const options = frameOptions(request);
+	if (options.scene === 'interleavings') return interleavingsFrame(options, request.time, request.color === true);
 	const view = viewFor(options);
 	const session = new SimSession(lanesFor(view), options.seed ?? 0);
 	session.advanceTo(request.time * 1000);

@@ -28,13 +28,16 @@ function decimal(value: unknown, typed = false): number {
 	return text !== undefined && /^[+]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
 }
 
+/** `scene`: the rule is a scene's own range, and its message says so (`… from 2 to 4 for interleavings`). */
+const forScene = (scene?: string) => (scene ? ` for ${scene}` : '');
+
 export const integer =
-	(min: number, max: number): Rule<number> =>
+	(min: number, max: number, scene?: string): Rule<number> =>
 	(value, name, typed) => {
 		const text = typed ? undefined : trimmed(value);
 		const number = typeof value === 'number' ? value : text !== undefined && /^[+]?\d+$/.test(text) ? Number(text) : Number.NaN;
 		if (!Number.isSafeInteger(number) || number < min || number > max) {
-			throw new UsageError(`${name} must be an integer from ${min} to ${max} (got ${got(value)})`);
+			throw new UsageError(`${name} must be an integer from ${min} to ${max}${forScene(scene)} (got ${got(value)})`);
 		}
 		return number;
 	};
@@ -61,10 +64,10 @@ export const delay =
 	};
 
 export const choice =
-	<T extends string>(choices: readonly T[]): Rule<T> =>
+	<T extends string>(choices: readonly T[], scene?: string): Rule<T> =>
 	(value, name) => {
 		if (typeof value !== 'string' || !(choices as readonly string[]).includes(value)) {
-			throw new UsageError(`${name} must be one of ${choices.join(', ')} (got ${got(value)})`);
+			throw new UsageError(`${name} must be one of ${choices.join(', ')}${forScene(scene)} (got ${got(value)})`);
 		}
 		return value as T;
 	};

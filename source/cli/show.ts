@@ -14,6 +14,8 @@ export interface ShowOptions {
 	mode?: 'unsafe' | 'mutex' | 'atomic' | 'all';
 	increments?: number;
 	work?: number;
+	/** interleavings: unsafe races run on real threads beside the count. */
+	runs?: number;
 	/** gil: each thread's CPU job, ms of one core. */
 	cpu?: number;
 	seed?: number;

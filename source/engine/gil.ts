@@ -1,6 +1,7 @@
 /**
- * The gil scene's global interpreter lock (GIL): the project's Mutex over cells of its own in the
- * run's shared memory (H.gil…), held by one thread at a time and handed over as CPython does.
+ * The gil scene's global interpreter lock (GIL): the project's Mutex over lock GIL_LOCK of the
+ * run's locks region (a lane's program asks for one lock), held by one thread at a time and
+ * handed over as CPython does; its bookkeeping (waiters, hand-overs) is in the header (H.gil…).
  * Bundled into the worker script: it imports only the layout, the mutex and the model's types.
  */
 import type {GilLane, GilSample} from '../model/types.js';
@@ -20,22 +21,29 @@ export interface GilProgram {
 	python?: string;
 }
 
+/** The GIL's lock in the locks region: a lane's run has this one lock. */
+export const GIL_LOCK = 0;
+/** Locks of the locks region a gil lane's run needs. */
+export const GIL_LOCKS = GIL_LOCK + 1;
+
 /** The GIL's mutex: the one place that says which cells it lives in. */
-export const gilMutex = (i32: Int32Array): Mutex => new Mutex(i32, H.gil, H.gilHolder, H.gilContended);
+export const gilMutex = (s: SharedState): Mutex => new Mutex(s.i32, s.lockCells(GIL_LOCK));
 
 /** A thread that failed or died holding the GIL lets go of it, so that the others finish. */
-export function abandonGil(i32: Int32Array, thread: number): void {
-	if (Atomics.load(i32, H.gilHolder) !== thread + 1) return;
-	Atomics.store(i32, H.gilInside, 0);
-	gilMutex(i32).abandon(thread);
+export function abandonGil(s: SharedState, thread: number): void {
+	if ((s.dims.locks ?? 0) < GIL_LOCKS) return;
+	const mutex = gilMutex(s);
+	if (mutex.holder !== thread) return;
+	Atomics.store(s.i32, H.gilInside, 0);
+	mutex.abandon(thread);
 }
 
 /** The GIL as the screen shows it, and the lane's calibration. */
-export function readGil(gil: GilProgram, i32: Int32Array): GilSample {
+export function readGil(gil: GilProgram, s: SharedState): GilSample {
 	const [rate = 0, measured = 0] = new Float64Array(gil.calibration);
 	const {lane, cpuMs, switchMs, cores, simulated} = gil;
-	const holder = Atomics.load(i32, H.gilHolder) - 1;
-	const handovers = Atomics.load(i32, H.gilHandovers);
+	const holder = gilMutex(s).holder;
+	const handovers = Atomics.load(s.i32, H.gilHandovers);
 	return {lane, cpuMs, switchMs, cores, simulated, iterations: Math.round(rate * cpuMs), calibrationMs: measured, holder, handovers};
 }
 
@@ -56,7 +64,7 @@ export class Gil {
 		readonly t: number,
 		readonly switchMs = 0,
 	) {
-		this.#mutex = gilMutex(s.i32);
+		this.#mutex = gilMutex(s);
 	}
 
 	take(): void {

@@ -4,13 +4,14 @@
  * `join` waits on the thread's state cell with `Atomics.waitAsync`.
  */
 import type {Worker} from 'node:worker_threads';
-import type {EventSample, MainState, Sample, ThreadSample} from '../model/types.js';
-import {type GilProgram, abandonGil, readGil} from './gil.js';
+import type {EventSample, LockOrder, MainState, Sample, ThreadSample} from '../model/types.js';
+import {GIL_LOCKS, type GilProgram, abandonGil, readGil} from './gil.js';
 import type {CounterMode, Job} from './jobs.js';
 import type {Lab, MainProgram, ThreadHandle} from './lab.js';
 import type {RunOutcome, WorkerPool} from './pool.js';
+import {lockSample} from './lock-pair.js';
 import {Mutex} from './mutex.js';
-import {CODE_NAMES, Code, Ev, F, H, SharedState, T, epochNow} from './shared.js';
+import {CODE_NAMES, Code, Ev, F, H, RACE_LOCK, SharedState, T, epochNow} from './shared.js';
 
 export interface ThreadSpec {
 	name: string;
@@ -25,18 +26,23 @@ export interface RunProgram {
 	main: MainProgram;
 	/** Set for a race: the counter's settings, and how many reads each thread logs. */
 	race?: {mode: CounterMode; increments: number; workMicros: number; readLog: number};
+	/** Set for the deadlock scene: the lock order, and how many locks the threads share. */
+	deadlock?: {order: LockOrder; locks: number; increments: number; workMicros: number};
 	/** Set for a lane of the gil scene. */
 	gil?: GilProgram;
 }
 
-/** How recordings and markers name a program: `sleepers`, `race unsafe`. */
-export const programLabel = (program: RunProgram): string =>
-	program.race ? `${program.scene} ${program.race.mode}` : program.gil ? `${program.scene} ${program.gil.lane}` : program.scene;
+/** How recordings and markers name a program: `sleepers`, `race unsafe`, `gil cpu`. */
+export const programLabel = (program: RunProgram): string => {
+	const mode = program.race?.mode ?? program.deadlock?.order ?? program.gil?.lane;
+	return mode ? `${program.scene} ${mode}` : program.scene;
+};
 
 const EVENT_KINDS = {[Ev.sleep]: 'sleep', [Ev.wake]: 'wake', [Ev.print]: 'print', [Ev.fail]: 'fail'} as const;
 
 export class RealRun implements Lab {
 	readonly shared: SharedState;
+	readonly #lock: Mutex;
 	readonly #program: RunProgram;
 	readonly #outcomes: Array<Promise<RunOutcome>>;
 	readonly #errors: Array<string | undefined>;
@@ -49,7 +55,9 @@ export class RealRun implements Lab {
 	private constructor(pool: WorkerPool, program: RunProgram, workers: Worker[]) {
 		this.#program = program;
 		const threads = program.threads.length;
-		this.shared = SharedState.create({threads, events: threads * 3 + 16, readLog: program.race?.readLog ?? 0});
+		const locks = program.deadlock?.locks ?? (program.gil ? GIL_LOCKS : 0);
+		this.shared = SharedState.create({threads, events: threads * 3 + 16, readLog: program.race?.readLog ?? 0, locks});
+		this.#lock = new Mutex(this.shared.i32, RACE_LOCK);
 		this.#errors = program.threads.map(() => undefined);
 		// Python's Thread(target=..., name=...): the job is handed over now, it runs on start().
 		this.#outcomes = program.threads.map((spec, thread) =>
@@ -119,6 +127,8 @@ export class RealRun implements Lab {
 			Atomics.notify(shared.i32, shared.cell(t, T.sleep));
 			Atomics.notify(shared.i32, shared.cell(t, T.state));
 		}
+		// A deadlocked thread sleeps on a lock's state cell: wake it to see the abort.
+		for (let k = 0; k < (shared.dims.locks ?? 0); k++) Atomics.notify(shared.i32, shared.lockCells(k).state);
 		await Promise.all(this.#outcomes);
 	}
 
@@ -159,7 +169,7 @@ export class RealRun implements Lab {
 			events: [...this.#events],
 			finished: this.finished,
 		};
-		if (this.#program.gil) sample.gil = readGil(this.#program.gil, shared.i32);
+		if (this.#program.gil) sample.gil = readGil(this.#program.gil, shared);
 		const {race} = this.#program;
 		if (race) {
 			sample.race = {
@@ -168,11 +178,12 @@ export class RealRun implements Lab {
 				workMicros: race.workMicros,
 				expected: race.increments * threads.length,
 				counter: Atomics.load(shared.i32, H.counter),
-				holder: Atomics.load(shared.i32, H.holder) - 1,
-				contended: Atomics.load(shared.i32, H.contended),
+				holder: this.#lock.holder,
+				contended: this.#lock.contended,
 			};
 			if (this.finished && race.mode === 'unsafe') sample.race.reads = threads.map((_, t) => shared.reads(t));
 		}
+		if (this.#program.deadlock) sample.deadlock = lockSample(shared, this.#program.deadlock, threads.length, this.#origin);
 		return sample;
 	}
 
@@ -180,8 +191,10 @@ export class RealRun implements Lab {
 	#settle(thread: number, outcome: RunOutcome): RunOutcome {
 		if (!outcome.ok) {
 			this.#errors[thread] = outcome.message;
-			new Mutex(this.shared.i32).abandon(thread);
-			abandonGil(this.shared.i32, thread);
+			this.#lock.abandon(thread);
+			// The GIL first: it also clears its own count of holders.
+			abandonGil(this.shared, thread);
+			for (let k = 0; k < (this.shared.dims.locks ?? 0); k++) new Mutex(this.shared.i32, this.shared.lockCells(k)).abandon(thread);
 			if (this.shared.state(thread) !== Code.failed) {
 				this.shared.setTime(thread, F.endAt, epochNow());
 				this.shared.emit(Ev.fail, thread);

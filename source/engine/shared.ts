@@ -4,9 +4,11 @@
  * is bundled into the worker script too: it imports only the model's pure state names.
  *
  * Int32 header, per-thread Int32 cells, per-thread Float64 times, an event
- * ring (Int32 kind/thread/arg + Float64 time) and per-thread read logs (race).
+ * ring (Int32 kind/thread/arg + Float64 time), per-thread read logs (race) and a
+ * region of `locks` locks, each a `LockCells` for `new Mutex(i32, lockCells(k))`.
  */
 
+import type {LockCells} from './mutex.js';
 import {THREAD_STATES, type ThreadStateName} from '../model/types.js';
 
 /** Thread state codes as stored in shared memory. */
@@ -38,33 +40,49 @@ export const H = {
 	holder: 4, // thread index + 1 of the mutex holder, 0 none
 	contended: 5, // acquisitions that had to wait
 	occupancy: 6, // threads inside the critical section (must stay <= 1)
-	// The gil scene's global lock (engine/gil.ts): a mutex of its own, and what the screen shows of it.
-	gil: 7, // the GIL's mutex: 0 free, 1 locked, 2 locked with waiters
-	gilHolder: 8, // thread index + 1 of the GIL's holder, 0 none
-	gilContended: 9, // acquisitions of the GIL that had to wait
-	gilWaiters: 10, // threads waiting for the GIL now
-	gilLast: 11, // thread index + 1 of the last holder: a new one is a hand-over
-	gilHandovers: 12, // times the GIL passed from one thread to another
-	gilInside: 13, // threads holding the GIL (must stay <= 1)
+	// The gil scene's bookkeeping around its global lock (engine/gil.ts); the lock itself is lock
+	// GIL_LOCK of the locks region, a Mutex like any other.
+	gilWaiters: 7, // threads waiting for the GIL now
+	gilLast: 8, // thread index + 1 of the last holder: a new one is a hand-over
+	gilHandovers: 9, // times the GIL passed from one thread to another
+	gilInside: 10, // threads holding the GIL (must stay <= 1)
 } as const;
 const HEADER_INTS = 16;
 
+/** The race's lock: the mutex that guards the shared counter. */
+export const RACE_LOCK: LockCells = {state: H.mutex, holder: H.holder, contended: H.contended};
+
 /** Per-thread Int32 cells. */
-export const T = {state: 0, go: 1, sleep: 2, progress: 3, local: 4, readCursor: 5} as const;
+export const T = {
+	state: 0,
+	go: 1,
+	sleep: 2,
+	progress: 3,
+	local: 4,
+	readCursor: 5,
+	/** Bit k set: this thread holds lock k of the locks region (deadlock). */
+	holds: 6,
+	/** Lock index + 1 this thread is waiting for, 0 none (deadlock). */
+	waits: 7,
+} as const;
 const THREAD_INTS = 16; // 64 bytes: one cache line per thread, no false sharing
 /** Per-thread Float64 cells (epoch milliseconds). */
-export const F = {startAt: 0, wakeAt: 1, endAt: 2} as const;
+export const F = {startAt: 0, wakeAt: 1, endAt: 2, waitAt: 3} as const;
 const THREAD_FLOATS = 4;
 const EVENT_INTS = 4;
+/** Int32 cells per lock of the locks region: state, holder, contended (and one spare). */
+const LOCK_INTS = 4;
 
 export interface SharedDims {
 	threads: number;
 	events: number;
 	readLog: number;
+	/** Locks of the locks region (none when absent): a scene that needs several has them here. */
+	locks?: number;
 }
 
-export function bytesFor({threads, events, readLog}: SharedDims): number {
-	const ints = HEADER_INTS + threads * THREAD_INTS + events * EVENT_INTS + threads * readLog;
+export function bytesFor({threads, events, readLog, locks = 0}: SharedDims): number {
+	const ints = HEADER_INTS + threads * THREAD_INTS + events * EVENT_INTS + threads * readLog + locks * LOCK_INTS;
 	const intBytes = Math.ceil((ints * 4) / 8) * 8;
 	return intBytes + (threads * THREAD_FLOATS + events) * 8;
 }
@@ -80,6 +98,7 @@ export class SharedState {
 	readonly dims: SharedDims;
 	readonly #eventBase: number;
 	readonly #readBase: number;
+	readonly #lockBase: number;
 
 	constructor(
 		readonly buffer: SharedArrayBuffer,
@@ -88,7 +107,8 @@ export class SharedState {
 		this.dims = dims;
 		this.#eventBase = HEADER_INTS + dims.threads * THREAD_INTS;
 		this.#readBase = this.#eventBase + dims.events * EVENT_INTS;
-		const ints = this.#readBase + dims.threads * dims.readLog;
+		this.#lockBase = this.#readBase + dims.threads * dims.readLog;
+		const ints = this.#lockBase + (dims.locks ?? 0) * LOCK_INTS;
 		this.i32 = new Int32Array(buffer, 0, ints);
 		const floatOffset = Math.ceil((ints * 4) / 8) * 8;
 		this.f64 = new Float64Array(buffer, floatOffset, dims.threads * THREAD_FLOATS + dims.events);
@@ -101,6 +121,12 @@ export class SharedState {
 	/** Int32 index of a per-thread cell. */
 	cell(thread: number, field: number): number {
 		return HEADER_INTS + thread * THREAD_INTS + field;
+	}
+
+	/** The cells of lock `k` of the locks region. */
+	lockCells(k: number): LockCells {
+		const base = this.#lockBase + k * LOCK_INTS;
+		return {state: base, holder: base + 1, contended: base + 2};
 	}
 
 	time(thread: number, field: number): number {

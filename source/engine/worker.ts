@@ -8,8 +8,9 @@ import {parentPort} from 'node:worker_threads';
 import type {CounterMode, Job, RunMessage, WorkerReply} from './jobs.js';
 import {calibrate, cpuJob} from './cpu-job.js';
 import {Gil, abandonGil} from './gil.js';
+import {lockPairThread, releaseLocks} from './lock-pair.js';
 import {Mutex} from './mutex.js';
-import {Code, Ev, F, H, SharedState, T, epochNow} from './shared.js';
+import {Code, Ev, F, H, RACE_LOCK, SharedState, T, epochNow} from './shared.js';
 
 const port = parentPort!;
 const reply = (message: WorkerReply) => port.postMessage(message);
@@ -77,7 +78,7 @@ function tightCounter(s: SharedState, t: number, mode: CounterMode, increments: 
 	const stateCell = s.cell(t, T.state);
 	const counterCell = H.counter;
 	const abortCell = H.abort;
-	const mutex = new Mutex(i32);
+	const mutex = new Mutex(i32, RACE_LOCK);
 	const onWait = () => Atomics.store(i32, stateCell, Code.waiting);
 	s.setTime(t, F.startAt, epochNow());
 	s.setState(t, mode === 'mutex' ? Code.holding : Code.running);
@@ -115,7 +116,7 @@ function counter(s: SharedState, t: number, job: Extract<Job, {kind: 'count'}>):
 	const progress = s.cell(t, T.progress);
 	const local = s.cell(t, T.local);
 	const stateCell = s.cell(t, T.state);
-	const mutex = new Mutex(i32);
+	const mutex = new Mutex(i32, RACE_LOCK);
 	s.setTime(t, F.startAt, epochNow());
 	s.setState(t, Code.running);
 	const failAt = job.fail ? Math.floor(job.increments / 2) : -1;
@@ -155,7 +156,7 @@ function counter(s: SharedState, t: number, job: Extract<Job, {kind: 'count'}>):
 
 /** A thread that fails inside the critical section must not take the lock with it. */
 function releaseIfHeld(s: SharedState, t: number): void {
-	const mutex = new Mutex(s.i32);
+	const mutex = new Mutex(s.i32, RACE_LOCK);
 	if (mutex.holder !== t) return;
 	Atomics.store(s.i32, H.occupancy, 0);
 	mutex.unlock(t);
@@ -170,7 +171,11 @@ port.on('message', (message: RunMessage) => {
 			if (job.kind === 'sleep') sleeper(s, t, job);
 			else if (job.kind === 'count') counter(s, t, job);
 			else if (job.kind === 'calibrate') calibrate(s, t, job);
-			else cpuJob(s, t, job, job.fail ? () => injectFailure(job) : undefined);
+			else if (job.kind === 'cpu') cpuJob(s, t, job, job.fail ? () => injectFailure(job) : undefined);
+			else {
+				const failAt = job.fail ? Math.floor(job.increments / 2) : -1;
+				lockPairThread(s, t, job, (i) => i === failAt && injectFailure(job));
+			}
 		}
 		s.setTime(t, F.endAt, epochNow());
 		s.setState(t, Code.done);
@@ -178,7 +183,8 @@ port.on('message', (message: RunMessage) => {
 	} catch (error) {
 		const text = error instanceof Error ? error.message : String(error);
 		releaseIfHeld(s, t);
-		abandonGil(s.i32, t);
+		abandonGil(s, t);
+		releaseLocks(s, t);
 		s.setTime(t, F.endAt, epochNow());
 		s.emit(Ev.fail, t);
 		s.setState(t, Code.failed);

@@ -1,5 +1,5 @@
 /** The notebook's "Locks" section: a shared counter, incremented by real threads. */
-import type {CounterMode} from '../engine/jobs.js';
+import {type CounterMode, READ_LOG} from '../engine/jobs.js';
 import type {RunProgram} from '../engine/run.js';
 import {threadNames} from './types.js';
 
@@ -16,8 +16,6 @@ export interface RaceOptions {
  * threads' work, ≈ 3 s. Unsafe loses updates in practically every run.
  */
 export const RACE_DEFAULTS: RaceOptions = {threads: 4, increments: 2500, workMicros: 200};
-
-export const READ_LOG = 256;
 
 export const RACE_LESSON = 'x += 1 is three steps: two threads that read the same value lose an update.';
 

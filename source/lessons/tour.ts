@@ -3,8 +3,12 @@
  * notebook's Python (at most 12 lines, narrow enough for 80 columns beside
  * nothing), one to three talking points, and the scene that runs under it.
  */
+import {foldCode} from './code.js';
+import {countInterleavings} from '../model/interleavings.js';
+import {groupedBig, percent} from '../model/interleavings-text.js';
 import {CPU_JOB_CODE, type GilOptions} from './gil.js';
-import {SCENES, type RaceOptions, type SceneOptions} from './index.js';
+import {INTERLEAVINGS, INTERLEAVINGS_DEFAULTS} from './interleavings.js';
+import {RACE_CODE, type RaceOptions, SCENES, type SceneOptions} from './index.js';
 import type {View} from './view.js';
 
 export interface Slide {
@@ -24,6 +28,20 @@ const SLEEPER = [
 	"    print('I am {}. Going to sleep'.format(name))",
 	'    time.sleep(n_time)',
 	"    print('{} has woken up'.format(name))",
+];
+
+/** The deadlock against its fix, in the notebook's `with` style (the scene runs on real threads only, so the slide has no view). */
+const DEADLOCK_SLIDE = [
+	'lock_a, lock_b = threading.Lock(), threading.Lock()',
+	'def thread_0():            def thread_1():',
+	'    with lock_a:               with lock_b:   # opposite',
+	'        with lock_b:               with lock_a:',
+	'            count += 1                 count += 1',
+	'# the fix: thread_1 takes them in the same order',
+	'def thread_1():',
+	'    with lock_a:',
+	'        with lock_b:',
+	'            count += 1',
 ];
 
 /** `gil`: the GIL slide's lanes (the tour keeps their default threads and sleep; --cpu sets the job). */
@@ -62,93 +80,94 @@ export function tourSlides(options: SceneOptions, race: RaceOptions, gil: GilOpt
 		{
 			id: 'start',
 			title: 'thread.start() returns at once',
-			code: SCENES.start.code,
+			code: foldCode(SCENES.start.code),
 			points: ['start() only asks for the thread to run.', 'The main thread carries on while thread1 sleeps.'],
 			view: scene('start'),
 		},
 		{
 			id: 'hello',
 			title: 'concurrency: hello before the wake',
-			code: SCENES.hello.code.slice(1),
+			code: foldCode(SCENES.hello.code.slice(1)),
 			points: ['The main thread does not wait for thread2.', '"hello" is printed before the wake-up line.'],
 			view: scene('hello'),
 		},
 		{
 			id: 'join',
 			title: 'join() blocks: hello after the wake',
-			code: SCENES.join.code.slice(1),
+			code: foldCode(SCENES.join.code.slice(1)),
 			points: ['join() blocks the main thread until thread3 ends.', 'Now "hello" comes after the wake-up line.'],
 			view: scene('join'),
 		},
 		{
 			id: 'sleepers',
-			title: 'five sleepers at once',
-			code: [
-				'threads = []',
-				'for i in range(n_threads):',
-				"    name = 'thread_{}'.format(i)",
-				'    thread = threading.Thread(',
-				'        target=sleeper, name=name,',
-				'        args=(n_time,))',
-				'    threads.append(thread)',
-				'    thread.start()',
-				'',
-				'for thread in threads:',
-				'    thread.join()',
-			],
+			title: `${options.threads} sleepers at once`,
+			code: foldCode(SCENES.sleepers.code),
 			points: ['All threads are started, then all are joined.', 'They sleep at the same time: elapsed is one sleep, not n.'],
 			view: scene('sleepers'),
 		},
 		{
 			id: 'sequential',
 			title: 'start and join in one loop',
-			code: [
-				'for i in range(n_threads):',
-				"    name = 'thread_{}'.format(i)",
-				'    thread = threading.Thread(',
-				'        target=sleeper, name=name,',
-				'        args=(n_time,))',
-				'    thread.start()',
-				'    thread.join()',
-			],
+			code: foldCode(SCENES.sequential.code),
 			points: ["The notebook's commented-out variant.", 'Each join waits before the next start: n sleeps in a row.'],
 			view: scene('sequential'),
 		},
 		{
 			id: 'unsafe',
 			title: 'a shared counter without a lock',
-			code: [
-				'def increment():',
-				'    global count',
-				'    value = count      # read',
-				'    time.sleep(work)   # I/O',
-				'    count = value + 1  # write',
-			],
+			code: RACE_CODE.unsafe,
 			points: ['count += 1 is read, add, write.', 'Two threads that read the same value both write the same result: an update is lost.'],
 			view: lock('unsafe'),
 		},
 		{
 			id: 'mutex',
 			title: 'with a lock',
-			code: [
-				'lock = threading.Lock()',
-				'def increment():',
-				'    global count',
-				'    with lock:',
-				'        value = count',
-				'        time.sleep(work)',
-				'        count = value + 1',
-			],
+			code: RACE_CODE.mutex,
 			points: ['One thread at a time inside the lock: exact.', 'The others wait; the work is now done one by one.'],
 			view: lock('mutex'),
 		},
 		{
 			id: 'atomic',
 			title: 'with an atomic add',
-			code: ['# one indivisible instruction', '# (no pure-Python equivalent)', 'time.sleep(work)', 'Atomics.add(counter, 0, 1)'],
+			code: RACE_CODE.atomic,
 			points: ['The hardware does read-add-write as one step.', 'Exact, and no thread waits for another.'],
 			view: lock('atomic'),
+		},
+		interleavingsSlide(),
+		{
+			id: 'deadlock',
+			title: 'a deadlock',
+			code: DEADLOCK_SLIDE,
+			points: [
+				'thread_0 holds lock_a and waits for lock_b; thread_1 holds lock_b and waits for lock_a: neither moves, ever.',
+				'The fix: every thread takes the locks in one order (lock_a first).',
+				'`threadlab deadlock` makes it happen on real threads and draws the wait-for cycle.',
+			],
 		},
 		{id: 'summary', title: 'what we measured', code: [], points: [], summary: true},
 	];
 }
+
+/**
+ * After the races: how likely a lost update is and how bad it can get, counted for the
+ * scene's default 2 threads × 3 increments (a millisecond), stated as figures, not a run.
+ */
+function interleavingsSlide(): Slide {
+	const shape = {threads: INTERLEAVINGS_DEFAULTS.threads, increments: INTERLEAVINGS_DEFAULTS.increments, mode: 'unsafe' as const};
+	const count = countInterleavings(shape);
+	const exact = shape.threads * shape.increments;
+	const exactCount = count.byFinal.get(exact) ?? 0n;
+	return {
+		id: 'interleavings',
+		title: 'every interleaving',
+		code: INTERLEAVINGS.code,
+		points: [
+			`${shape.threads} threads × ${shape.increments} increments can interleave in ${groupedBig(count.schedules)} ways; only ${groupedBig(exactCount)} (${percent(exactCount, count.schedules)}) end at ${exact}.`,
+			`The smallest reachable count is ${count.minFinal}, not ${shape.increments}: one thread can erase nearly all the other's work.`,
+			'threadlab interleavings counts every schedule and steps through any one.',
+		],
+	};
+}
+
+/** `slide 3/10: hello`: the tour's marker, the headless tour's heading and a recording's chapter. */
+export const slideLabel = (slides: readonly Slide[], index: number) => `slide ${index + 1}/${slides.length}: ${slides[index]?.title ?? ''}`;

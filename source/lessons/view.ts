@@ -1,7 +1,8 @@
 /** What a command line asks to run, as lanes of programs. No React: the headless path uses it too. */
-import {COUNTER_MODES, type CounterMode, type Failure} from '../engine/jobs.js';
+import {COUNTER_MODES, type CounterMode, type Failure, type LockOrder} from '../engine/jobs.js';
 import type {RunProgram} from '../engine/run.js';
 import {UsageError} from '../model/errors.js';
+import {type DeadlockOptions, deadlockProgram} from './deadlock.js';
 import {
 	type GilOptions,
 	type RaceOptions,
@@ -17,6 +18,8 @@ export type View = (
 	| {kind: 'scene'; scene: Scene; options: SceneOptions}
 	| {kind: 'race'; modes: CounterMode[]; race: RaceOptions}
 	| {kind: 'dashboard'; options: SceneOptions; race: RaceOptions}
+	/** The deadlock and its fix: one lane per lock order, side by side. */
+	| {kind: 'deadlock'; orders: LockOrder[]; deadlock: DeadlockOptions}
 	| {kind: 'gil'; gil: GilOptions}
 ) & {
 	/** Threads made to fail on purpose, by name (THREADLAB_FAIL). */
@@ -34,6 +37,10 @@ export interface LessonRequest {
 	modes: CounterMode[];
 	increments: number;
 	workMicros: number;
+	/** Interleavings: unsafe races run on real workers to set beside the count (0: none). */
+	runs: number;
+	/** Deadlock: the lock orders to run, side by side (default both). */
+	orders?: LockOrder[];
 	/** gil: one CPU job, ms of one core. */
 	cpuMs: number;
 	/** gil: the interpreter of the Python lane (THREADLAB_PYTHON, or python3). */
@@ -53,12 +60,16 @@ export function viewFor(options: LessonRequest): View {
 			return {kind: 'race', modes: options.modes, race, ...failures};
 		case 'dashboard':
 			return {kind: 'dashboard', options: sceneOptions, race, ...failures};
+		case 'deadlock':
+			return {kind: 'deadlock', orders: options.orders ?? ['opposite', 'ordered'], deadlock: race, ...failures};
 		case 'gil': {
 			const {threads, cpuMs, sleep, python} = options;
 			return {kind: 'gil', gil: {threads, cpuMs, sleep, python, simulated: options.seed !== undefined}, ...failures};
 		}
 		case 'tour':
 			throw new Error('the tour is a list of views: see tour/slides.ts');
+		case 'interleavings':
+			throw new Error('interleavings counts schedules, it runs no scene view: see output/interleavings.ts');
 		default:
 			return {kind: 'scene', scene: SCENES[options.scene], options: sceneOptions, ...failures};
 	}
@@ -101,6 +112,8 @@ function programsFor(view: View, selection?: readonly CounterMode[]): RunProgram
 			return [modes.map((mode) => raceProgram(mode, view.race))];
 		case 'dashboard':
 			return [[SCENES.sleepers.program(view.options)], [raceProgram('unsafe', view.race)], [raceProgram('mutex', view.race)]];
+		case 'deadlock':
+			return view.orders.map((order) => [deadlockProgram(order, view.deadlock)]);
 		case 'gil':
 			return [gilPrograms(view.gil)];
 	}

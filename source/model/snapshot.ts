@@ -3,6 +3,7 @@
  * everything the screen and the plain output show, out. No I/O, no clock.
  */
 import {fixed, plural} from './format.js';
+import {type DeadlockModel, deadlockModel} from './deadlock.js';
 import {type RaceResult, raceResult} from './race.js';
 import {
 	CPU_PROGRESS_UNITS,
@@ -43,13 +44,26 @@ export interface LogLine {
 	text: string;
 }
 
+/** The comparison the summary line makes: `sequential would take 10.00 s · 4.95× faster`. */
+export interface Comparison {
+	/** `sequential`: the sleeps one after another (sleepers); `concurrent`: all at once, the longest sleep (sequential). */
+	baseline: 'sequential' | 'concurrent';
+	baselineMs: number;
+	/** baseline ÷ elapsed when faster, elapsed ÷ baseline when slower; two decimals, as printed. */
+	factor: number;
+	direction: 'faster' | 'slower';
+}
+
 export interface Summary {
 	elapsedMs: number;
 	/** n × sleep: the time the threads' sleeps add up to. */
 	sequentialMs: number;
 	/** The longest single sleep: what all at once would take. */
 	concurrentMs: number;
+	/** sequentialMs ÷ elapsedMs: times faster than the sleeps one after another (≈ 1 for `sequential`). */
 	speedup: number;
+	/** What the line compares with; null for start, hello and join, whose line compares nothing. */
+	comparison: Comparison | null;
 	failed: number;
 	line: string;
 }
@@ -66,8 +80,10 @@ export interface Snapshot {
 	race: RaceResult | null;
 	/** Simulated: what the last step did, e.g. `thread_2 read 41`. */
 	lastStep: string | null;
+	/** The deadlock scene: who holds and waits for which lock, and the cycle. */
+	deadlock?: DeadlockModel;
 	/** A lane of the gil scene: its GIL, calibration and interpreter. */
-	gil: GilSample | null;
+	gil?: GilSample;
 }
 
 function threadRow(thread: ThreadSample, clockMs: number, increments: number): ThreadRowModel {
@@ -116,11 +132,11 @@ function summaryLine(sample: Sample, s: Omit<Summary, 'line'>): string {
 			line = `${elapsed} · ${at}, ${order} ${wakeText}`;
 			break;
 		}
-		case 'sequential':
-			line = `${elapsed} · all at once would take ${fixed(s.concurrentMs)} s · ${(s.concurrentMs > 0 ? s.elapsedMs / s.concurrentMs : 0).toFixed(2)}× slower`;
-			break;
-		default:
-			line = `${elapsed} · sequential would take ${fixed(s.sequentialMs)} s · ${s.speedup.toFixed(2)}× faster`;
+		default: {
+			const c = s.comparison!;
+			const would = c.baseline === 'sequential' ? 'sequential would take' : 'all at once would take';
+			line = `${elapsed} · ${would} ${fixed(c.baselineMs)} s · ${c.factor.toFixed(2)}× ${c.direction}`;
+		}
 	}
 	// A failure goes first: it must not be what a narrow terminal cuts off.
 	return s.failed > 0 ? `${plural(s.failed, 'thread')} failed · ${line}` : line;
@@ -132,8 +148,31 @@ export function summarize(sample: Sample): Summary {
 	const sequentialMs = sleeps.reduce((a, b) => a + b, 0);
 	const concurrentMs = Math.max(0, ...sleeps);
 	const failed = sample.threads.filter((thread) => thread.state === 'failed').length;
-	const partial = {elapsedMs, sequentialMs, concurrentMs, speedup: elapsedMs > 0 ? sequentialMs / elapsedMs : 0, failed};
+	const speedup = elapsedMs > 0 ? sequentialMs / elapsedMs : 0;
+	const partial = {
+		elapsedMs,
+		sequentialMs,
+		concurrentMs,
+		speedup,
+		comparison: compare(sample.scene, elapsedMs, sequentialMs, concurrentMs, speedup),
+		failed,
+	};
 	return {...partial, line: summaryLine(sample, partial)};
+}
+
+/** `x.toFixed(2)` as a number: the factor the line prints, so JSON and screen say the same. */
+const printed = (x: number) => Number(x.toFixed(2));
+
+function compare(scene: string, elapsedMs: number, sequentialMs: number, concurrentMs: number, speedup: number): Comparison | null {
+	if (scene === 'start' || scene === 'hello' || scene === 'join') return null;
+	if (scene === 'sequential')
+		return {
+			baseline: 'concurrent',
+			baselineMs: concurrentMs,
+			factor: printed(concurrentMs > 0 ? elapsedMs / concurrentMs : 0),
+			direction: 'slower',
+		};
+	return {baseline: 'sequential', baselineMs: sequentialMs, factor: printed(speedup), direction: 'faster'};
 }
 
 export function toSnapshot(sample: Sample): Snapshot {
@@ -156,14 +195,16 @@ export function toSnapshot(sample: Sample): Snapshot {
 		})),
 		summary: sample.finished ? summarize(sample) : null,
 		race: raceResult(sample),
-		lastStep: sample.lastStep ? stepText(sample.lastStep, sample.threads) : null,
-		gil: sample.gil ?? null,
+		lastStep: sample.lastStep ? stepText(sample.lastStep, sample.threads, sample.deadlock) : null,
+		...(sample.gil ? {gil: sample.gil} : {}),
+		...(sample.deadlock ? {deadlock: deadlockModel(sample)!} : {}),
 	};
 }
 
-/** What a thread's progress counts to: a race's increments, a CPU job's thousandths; 0: its sleep's time. */
+/** What a thread's progress counts to: a race's or a deadlock's increments, a CPU job's thousandths; 0: its sleep's time. */
 function progressUnits(sample: Sample): number {
 	if (sample.race) return sample.race.increments;
+	if (sample.deadlock) return sample.deadlock.increments;
 	const lane = sample.gil?.lane;
 	return lane === 'cpu' || lane === 'gil' || lane === 'python' ? CPU_PROGRESS_UNITS : 0;
 }
@@ -193,5 +234,6 @@ export function frameKey(snapshot: Snapshot, frameMs: number): string {
 	const gil = snapshot.gil
 		? `${snapshot.gil.holder}|${snapshot.gil.handovers}|${snapshot.gil.iterations}|${snapshot.gil.python?.version}`
 		: '';
-	return `${tick}|${snapshot.log.length}|${snapshot.main.state}|${snapshot.finished}|${rows}|${race}|${snapshot.lastStep}|${gil}`;
+	const deadlock = snapshot.deadlock ? `${snapshot.deadlock.notes.join()}|${snapshot.deadlock.hops.length}` : '';
+	return `${tick}|${snapshot.log.length}|${snapshot.main.state}|${snapshot.finished}|${rows}|${race}|${snapshot.lastStep}|${deadlock}|${gil}`;
 }

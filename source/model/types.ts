@@ -6,6 +6,10 @@
 export const COUNTER_MODES = ['unsafe', 'mutex', 'atomic'] as const;
 export type CounterMode = (typeof COUNTER_MODES)[number];
 
+/** The deadlock scene's two ways to take two locks: thread i's own first, or the lower-numbered first. */
+export const LOCK_ORDERS = ['opposite', 'ordered'] as const;
+export type LockOrder = (typeof LOCK_ORDERS)[number];
+
 /** A thread's states, in the order of their codes in shared memory (engine/shared.ts). */
 export const THREAD_STATES = ['new', 'sleeping', 'awake', 'running', 'waiting', 'holding', 'done', 'failed'] as const;
 export type ThreadStateName = (typeof THREAD_STATES)[number];
@@ -55,6 +59,22 @@ export interface RaceSample {
 	reads?: number[][];
 }
 
+/** The locks of a deadlock run, and who waits for which, as the threads published them. */
+export interface DeadlockSample {
+	order: LockOrder;
+	increments: number;
+	workMicros: number;
+	/** threads × increments. */
+	expected: number;
+	counter: number;
+	/** Per lock: the thread holding it, -1 none. */
+	holders: number[];
+	/** Per thread: the lock it waits for, -1 none. */
+	waits: number[];
+	/** Per thread: ms since the scene started when it began that wait, null when not waiting. */
+	waitMs: Array<number | null>;
+}
+
 /** What a run (real or simulated) looks like at one instant. */
 export interface Sample {
 	scene: string;
@@ -65,6 +85,7 @@ export interface Sample {
 	events: EventSample[];
 	finished: boolean;
 	race?: RaceSample;
+	deadlock?: DeadlockSample;
 	/** Simulated runs: the step the scheduler ran last. */
 	lastStep?: {thread: number; kind: string; value: number};
 	/** A lane of the `gil` scene. */

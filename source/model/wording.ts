@@ -3,11 +3,24 @@
  * Pure: a sample's parts in, text out.
  */
 import {seconds} from './format.js';
-import type {EventSample, Sample, ThreadSample} from './types.js';
+import type {DeadlockSample, EventSample, Sample, ThreadSample} from './types.js';
 
-export function stepText(step: NonNullable<Sample['lastStep']>, threads: readonly ThreadSample[]): string {
+/** Locks are named A, B, C… as on the slide. */
+export const lockName = (k: number): string => String.fromCharCode(65 + k);
+
+export function stepText(step: NonNullable<Sample['lastStep']>, threads: readonly ThreadSample[], locks?: DeadlockSample): string {
 	const name = threads[step.thread]?.name ?? 'main';
 	switch (step.kind) {
+		case 'took':
+			return `${name} took ${lockName(step.value)}`;
+		case 'waits': {
+			const holder = locks?.holders[step.value] ?? -1;
+			return `${name} waits for ${lockName(step.value)}${holder >= 0 ? ` (held by ${threads[holder]?.name})` : ''}`;
+		}
+		case 'counted':
+			return `${name} counted to ${step.value}`;
+		case 'released':
+			return `${name} released both locks`;
 		case 'read':
 			return `${name} read ${step.value}`;
 		case 'work':

@@ -9,7 +9,7 @@ import chalk from 'chalk';
 import {Screen} from '../ui/components/Screen.js';
 import {ThemeContext, type ThemeName, asciiText, makeTheme} from '../ui/theme.js';
 import type {SimSession} from '../engine/sim/session.js';
-import {footerKeys, helpKeys} from '../ui/keys.js';
+import {footerKeys, helpKeys, sceneContext} from '../ui/keys.js';
 import {toSnapshots} from '../model/snapshot.js';
 import type {View} from '../lessons/view.js';
 
@@ -57,8 +57,8 @@ export function drawFrame(view: View, session: SimSession, options: TextOptions 
 			selected={selected}
 			width={options.width}
 			height={options.height}
-			keys={footerKeys(view, true, selected)}
-			helpKeys={helpKeys(view, true)}
+			keys={footerKeys(sceneContext(view, true, selected))}
+			helpKeys={helpKeys(sceneContext(view, true, selected))}
 			help={false}
 			label={simulatedLabel(options.seed ?? 0)}
 			registers

@@ -9,6 +9,7 @@ import {type RunProgram, programLabel} from '../engine/run.js';
 import {sceneStarted} from './record.js';
 import {H} from '../engine/shared.js';
 import {SimSession, advanceInSlices} from '../engine/sim/session.js';
+import {cycleLine, deadlockOf, formedLine} from '../model/deadlock.js';
 import {type RaceResult, raceLine, raceResult} from '../model/race.js';
 import {gilClosingLines, gilProgramLine, gilResult} from '../model/gil.js';
 import {summarize, toSnapshot} from '../model/snapshot.js';
@@ -41,7 +42,13 @@ export async function streamRun(pool: WorkerPool, program: RunProgram, onLine?: 
 	});
 	while (!done) {
 		const seen = Atomics.load(run.shared.i32, H.events);
-		flush();
+		const sample = flush();
+		// A deadlock never ends by itself: once the cycle is stable, report it and stop the threads.
+		if (deadlockOf(sample)) {
+			await run.abort();
+			await finished;
+			return {...sample, finished: true};
+		}
 		const wait = Atomics.waitAsync(run.shared.i32, H.events, seen, 250);
 		if (wait.async) await wait.value;
 	}
@@ -61,6 +68,7 @@ export async function runHeadless(pool: WorkerPool, view: View, onLine?: Write):
 				if (race) onLine?.(raceLine(race));
 				const gil = gilProgramLine(toSnapshot(sample));
 				if (gil) onLine?.(gil);
+				for (const line of deadlockLines(sample)) onLine?.(line);
 				samples.push(sample);
 			}
 			return samples;
@@ -68,11 +76,41 @@ export async function runHeadless(pool: WorkerPool, view: View, onLine?: Write):
 	);
 }
 
-/** The summary line of a thread scene, the lesson of the gil scene; none for a race (its lines are already out). */
+/** A deadlock run's closing lines: the cycle and when it formed, or the exact count. */
+export function deadlockLines(sample: Sample): string[] {
+	const d = sample.deadlock;
+	if (!d) return [];
+	const cycle = deadlockOf(sample);
+	const names = sample.threads.map((t) => t.name);
+	if (cycle) return [`deadlock (${d.order}): ${cycleLine(cycle, names)}`, `deadlock (${d.order}): ${formedLine(cycle)}`];
+	return [`finished (${d.order}): count ${d.counter} of ${d.expected}${d.counter === d.expected ? ', exact' : ''}`];
+}
+
+/** The JSON of a deadlock run: whether it deadlocked, who was in the cycle, the count. */
+export function deadlockJson(sample: Sample) {
+	const d = sample.deadlock!;
+	const cycle = deadlockOf(sample);
+	return {
+		order: d.order,
+		threads: sample.threads.length,
+		increments: d.increments,
+		workMicros: d.workMicros,
+		deadlocked: cycle !== null,
+		...(cycle ? {cycle: cycle.threads.map((t) => sample.threads[t]!.name), formedMs: round(cycle.formedMs)} : {}),
+		expected: d.expected,
+		actual: d.counter,
+		elapsedMs: round(sample.clockMs)!,
+	};
+}
+
+/**
+ * The summary line of a thread scene, the lesson of the gil scene; none for a race or a
+ * deadlock (their lines are already out).
+ */
 export function closingLines(samples: readonly Sample[]): string[] {
 	const gil = samples.filter((sample) => sample.gil);
 	return [
-		...samples.filter((sample) => !sample.race && !sample.gil).map((sample) => summarize(sample).line),
+		...samples.filter((sample) => !sample.race && !sample.deadlock && !sample.gil).map((sample) => summarize(sample).line),
 		...(gil.length > 0 ? gilClosingLines(gil.map(toSnapshot)) : []),
 	];
 }
@@ -83,6 +121,7 @@ export function failedThreads(samples: readonly Sample[]): number {
 
 const round = (ms: number | null) => (ms === null ? null : Math.round(ms * 1000) / 1000);
 
+/** A thread scene's `--json` object (README, "JSON output"; schema/threadlab.schema.json). */
 export function sceneJson(sample: Sample) {
 	const summary = summarize(sample);
 	return {
@@ -95,9 +134,14 @@ export function sceneJson(sample: Sample) {
 			state: t.state,
 			...(t.error === undefined ? {} : {error: t.error}),
 		})),
+		// What the main thread printed and when: hello's and join's point is this time against the wake.
+		prints: sample.events.filter((event) => event.kind === 'print').map((event) => ({text: event.text ?? '', atMs: round(event.atMs)!})),
 		elapsedMs: round(summary.elapsedMs)!,
-		sequentialMs: summary.sequentialMs,
+		sequentialMs: round(summary.sequentialMs)!,
+		concurrentMs: round(summary.concurrentMs)!,
 		speedup: Math.round(summary.speedup * 1000) / 1000,
+		comparison: summary.comparison && {...summary.comparison, baselineMs: round(summary.comparison.baselineMs)!},
+		summary: summary.line,
 	};
 }
 
@@ -162,6 +206,11 @@ export function jsonFor(view: View, lanes: readonly Sample[][]): object {
 			return {scene: 'race', runs};
 		case 'dashboard':
 			return {scene: 'dashboard', sleepers: sceneJson(scene!), runs};
+		case 'deadlock': {
+			const deadlocks = samples.map(deadlockJson);
+			// One order: its fields at the top level; both: one run per order.
+			return deadlocks.length === 1 ? {scene: 'deadlock', ...deadlocks[0]} : {scene: 'deadlock', runs: deadlocks};
+		}
 		case 'gil':
 			return gilJson(samples);
 	}
@@ -178,6 +227,7 @@ export async function simulateHeadless(view: View, seed: number, onLine?: Write)
 		if (race) onLine?.(raceLine(race));
 		const gil = gilProgramLine(toSnapshot(sample));
 		if (gil) onLine?.(gil);
+		for (const line of deadlockLines(sample)) onLine?.(line);
 	}
 	return lanes;
 }

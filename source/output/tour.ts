@@ -11,8 +11,8 @@ import {Cast, castHeader} from './record.js';
 import {recordSegments} from './record-sim.js';
 import {lanesFor} from '../lessons/view.js';
 import {measuredLines} from '../model/measured.js';
-import type {Slide} from '../lessons/tour.js';
-import {TOUR_HELP, TOUR_KEYS, slideLabel} from '../ui/TourApp.js';
+import {type Slide, slideLabel} from '../lessons/tour.js';
+import {footerKeys, helpKeys, tourContext} from '../ui/keys.js';
 
 /** Every slide in turn: its title and points, then its scene's lines as the threads print them. */
 export async function tourHeadless(
@@ -60,8 +60,8 @@ export async function recordTour(slides: readonly Slide[], options: Options, pat
 				measured: measuredLines(results),
 				width: options.width,
 				height: options.height,
-				keys: TOUR_KEYS,
-				helpKeys: TOUR_HELP,
+				keys: footerKeys(tourContext(true)),
+				helpKeys: helpKeys(tourContext(true)),
 				help: false,
 				label: `simulated · seed ${options.seed ?? 0}`,
 				registers: true,

@@ -1,41 +1,20 @@
 /**
  * `threadlab tour`: the slides, keys to move between them, each slide's scene
  * running live (or simulated with --seed) while it is shown, and what every
- * slide measured kept for the closing slide.
+ * slide measured kept for the closing slide. Besides the shared chrome it
+ * keeps moving between slides and --auto.
  */
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {useApp, useStdin} from 'ink';
-import {LiveSource, SimSource, type Source} from './App.js';
-import type {KeyHint} from './components/Footer.js';
-import {ThemeContext, type Theme} from './theme.js';
+import {Chrome} from './Chrome.js';
 import {TourView} from './components/TourView.js';
+import {RunSource, type Source} from './sources.js';
+import type {Theme} from './theme.js';
 import type {WorkerPool} from '../engine/pool.js';
-import {useKeys} from './hooks/use-keys.js';
-import {useSuspend} from './hooks/use-suspend.js';
-import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {type Snapshot, allFinished} from '../model/snapshot.js';
 import {useMarker} from './markers.js';
 import {lanesFor} from '../lessons/view.js';
 import {measuredLines} from '../model/measured.js';
-import type {Slide} from '../lessons/tour.js';
-
-export const TOUR_KEYS: readonly KeyHint[] = [
-	{keys: '←', action: 'back'},
-	{keys: '→', action: 'next'},
-	{keys: 'r', action: 'rerun'},
-	{keys: '?', action: 'help'},
-	{keys: 'q', action: 'quit'},
-];
-
-export const TOUR_HELP: readonly KeyHint[] = [
-	{keys: '→ n space', action: 'next slide'},
-	{keys: '← p', action: 'previous slide'},
-	{keys: 'r', action: "run the slide's scene again"},
-	{keys: '?', action: 'show or hide this help'},
-	{keys: 'q Esc Ctrl+C', action: 'quit'},
-];
-
-export const slideLabel = (slides: readonly Slide[], index: number) => `slide ${index + 1}/${slides.length}: ${slides[index]?.title ?? ''}`;
+import {type Slide, slideLabel} from '../lessons/tour.js';
 
 export interface TourAppProps {
 	slides: readonly Slide[];
@@ -56,27 +35,21 @@ export function TourApp({slides, pool, theme, fps, seed, auto}: TourAppProps) {
 	const mark = useMarker();
 	useEffect(() => mark(slideLabel(slides, index)), [slides, index, mark]);
 	const go = useCallback((step: number) => setIndex((i) => Math.min(slides.length - 1, Math.max(0, i + step))), [slides.length]);
-	const props = {lanes, runKey, fps, frameMs: theme.glyphs.spinnerInterval};
-	const shell = (source: Source) => (
-		<TourShell
-			slides={slides}
-			index={index}
-			theme={theme}
-			source={source}
-			results={results.current}
-			auto={auto}
-			onMove={go}
-			onRerun={() => setRunKey((k) => k + 1)}
-		/>
-	);
-	return seed === undefined ? (
-		<LiveSource key={index} {...props} pool={pool}>
-			{shell}
-		</LiveSource>
-	) : (
-		<SimSource key={index} {...props} seed={seed}>
-			{shell}
-		</SimSource>
+	return (
+		<RunSource key={index} pool={pool} seed={seed} lanes={lanes} runKey={runKey} fps={fps} frameMs={theme.glyphs.spinnerInterval}>
+			{(source) => (
+				<TourShell
+					slides={slides}
+					index={index}
+					theme={theme}
+					source={source}
+					results={results.current}
+					auto={auto}
+					onMove={go}
+					onRerun={() => setRunKey((k) => k + 1)}
+				/>
+			)}
+		</RunSource>
 	);
 }
 
@@ -92,52 +65,32 @@ interface ShellProps {
 }
 
 function TourShell({slides, index, theme, source, results, auto, onMove, onRerun}: ShellProps) {
-	const {exit} = useApp();
-	const {isRawModeSupported} = useStdin();
-	const {columns, rows} = useTerminalSize();
-	const [help, setHelp] = useState(false);
-	const {hidden, suspend} = useSuspend();
 	const slide = slides[index]!;
 	const {snapshots} = source;
 	const finished = allFinished(snapshots);
 	if (finished && slide.view) results.set(slide.id, snapshots.flat());
-
-	useKeys((key) => {
-		if (key === 'q' || key === 'escape' || key === 'ctrl+c') exit();
-		else if (key === 'ctrl+z') suspend();
-		else if (key === 'right' || key === 'n' || key === ' ') onMove(1);
-		else if (key === 'left' || key === 'p') onMove(-1);
-		else if (key === 'r') onRerun();
-		else if (key === '?') setHelp((shown) => !shown);
-	});
+	const last = index === slides.length - 1;
+	// --auto: the last slide held as long as the others, then (without a keyboard) the end.
+	const [over, setOver] = useState(false);
 
 	// --auto: the next slide once this one's scene is done (and a pause to talk over it).
-	// Without a keyboard the tour also ends by itself after the last slide.
 	useEffect(() => {
 		if (auto === undefined || !finished) return;
-		const last = index === slides.length - 1;
-		if (last && isRawModeSupported) return;
-		const timer = setTimeout(() => (last ? exit() : onMove(1)), auto * 1000);
+		const timer = setTimeout(() => (last ? setOver(true) : onMove(1)), auto * 1000);
 		return () => clearTimeout(timer);
-	}, [auto, finished, index, slides.length, onMove, isRawModeSupported, exit]);
+	}, [auto, finished, last, onMove]);
 
-	if (hidden) return null;
 	return (
-		<ThemeContext.Provider value={theme}>
-			<TourView
-				slide={slide}
-				index={index}
-				count={slides.length}
-				snapshots={snapshots}
-				measured={measuredLines(results)}
-				width={columns}
-				height={rows}
-				keys={isRawModeSupported ? TOUR_KEYS : []}
-				helpKeys={TOUR_HELP}
-				help={help}
-				label={source.label}
-				registers={source.step !== undefined}
-			/>
-		</ThemeContext.Provider>
+		<Chrome
+			theme={theme}
+			source={source}
+			context={{app: 'tour', view: 'slide', selection: []}}
+			on={{next: () => onMove(1), back: () => onMove(-1), rerun: onRerun}}
+			leave={over}
+		>
+			{(chrome) => (
+				<TourView {...chrome} slide={slide} index={index} count={slides.length} snapshots={snapshots} measured={measuredLines(results)} />
+			)}
+		</Chrome>
 	);
 }

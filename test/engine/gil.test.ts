@@ -1,8 +1,9 @@
 /**
  * The gil scene on real worker threads: the calibrated CPU job, the GIL on the project's mutex,
- * and the three Node lanes' speed-ups. Lane 1's speed-up needs the cores free: other processes
- * on this 2-core machine (other test suites, other people's) can take them, so it is judged only
- * on a run that they left alone, and skipped, saying so, when none of three was.
+ * and the three Node lanes' speed-ups. The CPU lanes' speed-ups need two free, equal cores: other
+ * processes on this 2-core machine (other test suites, other people's) can take them, and the
+ * host under this virtual machine can slow one core down. They are judged on a run that had
+ * them, and skipped, saying why, when none of three had; the rest is asserted on every run.
  */
 import {availableParallelism} from 'node:os';
 import {afterAll, describe, expect, it} from 'vitest';
@@ -13,7 +14,7 @@ import {H} from '../../source/engine/shared.js';
 import {gilPrograms} from '../../source/lessons/gil.js';
 import {gilResult} from '../../source/model/gil.js';
 import {toSnapshot} from '../../source/model/snapshot.js';
-import {besideOthers} from '../helpers/machine.js';
+import {besideOthers, twoCores} from '../helpers/machine.js';
 
 const pool = new WorkerPool();
 afterAll(async () => pool.terminate());
@@ -52,33 +53,44 @@ describe('the gil scene on real worker threads', () => {
 	it('4 threads: faster on 2 cores without a lock, no faster under the GIL, 4× when they sleep under it', {
 		timeout: 60_000,
 	}, async (context) => {
-		const busy: string[] = [];
+		const why: string[] = [];
 		for (let attempt = 0; attempt < 3; attempt++) {
+			// Both cores first: a virtual machine's two cores can compute at different speeds (a busy
+			// host), and then the calibration depends on the core it ran on, and lane 1 gets the sum
+			// of two speeds, not twice one. The speed-ups are judged only on two equal cores.
+			const speeds = await twoCores();
 			const {result, inside, others} = await nodeLanes(4, 400, 0.5);
 			const [cpu, gil, io] = result.lanes;
 			console.log(
-				`speed-ups: ${result.lanes.map((lane) => `${lane.lane} ${lane.speedup.toFixed(2)}×`).join(', ')}; ${gil!.handovers} hand-overs; other processes took ${others.map((cores) => cores.toFixed(2)).join(', ')} cores`,
+				`speed-ups: ${result.lanes.map((lane) => `${lane.lane} ${lane.speedup.toFixed(2)}×`).join(', ')}; ${gil!.handovers} hand-overs; other processes took ${others.map((cores) => cores.toFixed(2)).join(', ')} cores; two threads at once: ${speeds.map((ns) => ns.toFixed(2)).join(' and ')} ns an iteration`,
 			);
-			// Whatever else runs: nobody failed, nobody was left holding the GIL, nobody ever found another
-			// thread holding it (that thread would have failed), and the GIL and the sleeps did what they do.
+			// Whatever else runs, and whatever the cores: nobody failed, nobody was left holding the GIL,
+			// nobody ever found another thread holding it (it would have failed), and the sleepers overlap.
 			expect(result.failed).toBe(0);
 			expect(inside).toEqual([0, 0, 0, 0]);
-			expect(gil!.speedup).toBeLessThanOrEqual(1.2);
 			// 1,600 ms of work, handed over every 5 ms while others wait: about 320 hand-overs.
 			expect(gil!.handovers).toBeGreaterThan(100);
 			expect(io!.speedup).toBeGreaterThanOrEqual(3);
 			expect(io!.elapsedMs).toBeGreaterThanOrEqual(500);
 			if (result.cores < 2) return context.skip('one core: no parallel speed-up to show');
-			// A lane that had the cores to itself (others under a fifth of a core): lane 2 loses little
-			// to its hand-overs, and lane 1 runs on both cores.
-			if (others[2]! <= 0.2) expect(gil!.speedup).toBeGreaterThan(0.8);
+			const [fast, slow] = [Math.min(...speeds), Math.max(...speeds)];
+			if (slow > fast * 1.4) {
+				why.push(`unequal cores (${fast.toFixed(2)} and ${slow.toFixed(2)} ns an iteration)`);
+				continue;
+			}
+			// A lane that had the cores to itself (others under a fifth of a core): lane 2 gains nothing
+			// and loses little to its hand-overs, and lane 1 runs on both cores.
+			if (others[2]! <= 0.2) {
+				expect(gil!.speedup).toBeLessThanOrEqual(1.2);
+				expect(gil!.speedup).toBeGreaterThan(0.8);
+			}
 			if (others[1]! <= 0.2) {
 				expect(cpu!.speedup).toBeGreaterThanOrEqual(1.5);
 				return;
 			}
-			busy.push(others[1]!.toFixed(2));
+			why.push(`other processes kept ${others[1]!.toFixed(2)} cores busy`);
 		}
-		context.skip(`lane 1 needs free cores: other processes kept ${busy.join(', ')} cores busy in each of 3 runs`);
+		context.skip(`lanes 1 and 2 need two free, equal cores; in each of 3 runs: ${why.join('; ')}`);
 	});
 
 	it('one thread alone keeps the GIL: no hand-over', async () => {

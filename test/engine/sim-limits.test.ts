@@ -2,18 +2,18 @@
 import {describe, expect, it} from 'vitest';
 import {MAX_SIM_STEPS, SimSession, programSteps} from '../../source/engine/sim/session.js';
 import {SimRun} from '../../source/engine/sim/run.js';
-import {READS_KEPT} from '../../source/engine/sim/race.js';
+import {READ_LOG} from '../../source/engine/jobs.js';
 import {UsageError} from '../../source/model/errors.js';
 import {findCollision} from '../../source/model/race.js';
 import {raceProgram} from '../../source/lessons/index.js';
 
 describe('the seeded race keeps what a frame needs, not the history', () => {
-	it('each thread keeps its last READS_KEPT reads: the same collision as the whole history would give', () => {
+	it('each thread keeps its last READ_LOG reads: the same collision as the whole history would give', () => {
 		const program = raceProgram('unsafe', {threads: 3, increments: 5000, workMicros: 200});
 		const run = new SimRun(program, 7);
 		run.advanceTo(Number.MAX_SAFE_INTEGER);
 		const reads = run.sample().race!.reads!;
-		expect(reads.map((r) => r.length)).toEqual([READS_KEPT, READS_KEPT, READS_KEPT]);
+		expect(reads.map((r) => r.length)).toEqual([READ_LOG, READ_LOG, READ_LOG]);
 		// Reads only grow: the kept ones are the latest, in order.
 		for (const kept of reads) expect([...kept].sort((a, b) => a - b)).toEqual(kept);
 		expect(findCollision(reads, ['thread_0', 'thread_1', 'thread_2'])).not.toBeNull();

@@ -149,6 +149,17 @@ describe('summarize', () => {
 		expect(summary).toMatchObject({elapsedMs: 2004, sequentialMs: 10_000, concurrentMs: 2000, failed: 0});
 		expect(summary.speedup).toBeCloseTo(10_000 / 2004, 10);
 		expect(summary.line).toBe('elapsed 2.00 s · sequential would take 10.00 s · 4.99× faster');
+		expect(summary.comparison).toEqual({baseline: 'sequential', baselineMs: 10_000, factor: 4.99, direction: 'faster'});
+	});
+
+	it("the comparison is the line's, with its printed factor: sequential against all at once; none for start, hello, join", () => {
+		const sequential = summarize(sleepers('sequential', 3, 0.2, 612));
+		expect(sequential.speedup).toBeCloseTo(600 / 612, 10);
+		expect(sequential.comparison).toEqual({baseline: 'concurrent', baselineMs: 200, factor: 3.06, direction: 'slower'});
+		// 2.005 is 2.00499… in binary: the factor is what the line prints, 2.00, not a second rounding's 2.01.
+		const edge = summarize(sleepers('sequential', 2, 1, 2005));
+		expect([edge.comparison?.factor, edge.line.endsWith(' · 2.00× slower')]).toEqual([2, true]);
+		for (const scene of ['start', 'hello', 'join']) expect(summarize(sleepers(scene, 1, 0.2, 201)).comparison).toBeNull();
 	});
 
 	it('sequential: elapsed and what all at once would take', () => {

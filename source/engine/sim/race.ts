@@ -2,12 +2,18 @@
  * The race on the virtual clock: the shared counter, the mutex, and what each step of a
  * counting thread does to them (lock, read, work, write, add, unlock). `SimRun` keeps the
  * clock and the queue of steps; this decides what a step does and which step comes next.
+ * The mutex is the real `Mutex` over cells of its own: the same tryLock, contend, claim
+ * and unlock as on worker threads; a thread that would sleep in `Atomics.wait` is parked
+ * here, and an unlock that wakes one hands the lock to a waiter drawn by the seed.
  */
-import type {CounterMode, Job} from '../jobs.js';
+import {type CounterMode, type Job, READ_LOG} from '../jobs.js';
+import {Mutex} from '../mutex.js';
 import type {ThreadStateName} from '../shared.js';
+import type {VirtualClock} from './clock.js';
 
-export type StepKind = 'wake' | 'lock' | 'read' | 'work' | 'write' | 'unlock' | 'add';
-export type RaceStep = Exclude<StepKind, 'wake'>;
+/** Every step the simulator runs: a sleeper's wake, the race's, the lock pairs' (sim/locks.ts) and the GIL's (sim/gil.ts: take, slice, print). */
+export type StepKind = 'wake' | 'lock' | 'read' | 'work' | 'write' | 'unlock' | 'add' | 'take' | 'count' | 'release' | 'slice' | 'print';
+export type RaceStep = Exclude<StepKind, 'wake' | 'take' | 'count' | 'release' | 'slice' | 'print'>;
 
 export interface SimThread {
 	state: ThreadStateName;
@@ -19,26 +25,13 @@ export interface SimThread {
 	reads: number[];
 }
 
-/** What the race needs from the run that schedules it. */
-export interface SimClock {
-	schedule(thread: number, kind: StepKind, delayMs: number): void;
-	/** `base` ms with up to `spread` (0..1) of it added, drawn from the run's seeded generator. */
-	cost(base: number, spread: number): number;
-	/** An integer from 0 to `max`, from the run's seeded generator. */
-	random(max: number): number;
-	finish(thread: number): void;
-}
-
 /** Virtual cost of a read, write or lock operation, in ms (1 µs), before jitter. */
 export const OP_MS = 0.001;
 
-/** How many of a thread's last reads are kept: what the collision finder looks at, no more. */
-export const READS_KEPT = 256;
-
-/** Keep the last READS_KEPT values, in order, in memory that never grows past twice that. */
+/** Keep the last READ_LOG values, in order, in memory that never grows past twice that. */
 function remember(reads: number[], value: number): void {
 	reads.push(value);
-	if (reads.length >= 2 * READS_KEPT) reads.splice(0, reads.length - READS_KEPT);
+	if (reads.length >= 2 * READ_LOG) reads.splice(0, reads.length - READ_LOG);
 }
 
 /** Steps one increment takes in each mode: read, work, write; lock … unlock; work, add. */
@@ -49,37 +42,48 @@ export const firstStep = (mode: CounterMode): RaceStep => (mode === 'mutex' ? 'l
 
 export class SimRace {
 	counter = 0;
-	holder = -1;
-	contended = 0;
+	/** The lock, in memory of its own: nobody else shares it. */
+	readonly mutex = new Mutex(new Int32Array(3), {state: 0, holder: 1, contended: 2});
+	/** Threads parked on the lock, where a real one sleeps in `Atomics.wait`. */
 	readonly #waiters: number[] = [];
 
 	constructor(
 		readonly threads: readonly SimThread[],
 		readonly jobs: readonly Job[],
-		readonly clock: SimClock,
+		readonly clock: VirtualClock<StepKind>,
+		readonly finish: (thread: number) => void,
 	) {}
+
+	get holder(): number {
+		return this.mutex.holder;
+	}
+
+	get contended(): number {
+		return this.mutex.contended;
+	}
 
 	perform(index: number, kind: RaceStep): void {
 		const thread = this.threads[index]!;
 		const job = this.jobs[index]!;
 		if (job.kind !== 'count') return;
-		const {clock} = this;
+		const {clock, mutex} = this;
 		const op = () => clock.cost(OP_MS, 0.5);
 		const next = () => {
 			if (thread.progress < job.increments) clock.schedule(index, firstStep(job.mode), op());
-			else clock.finish(index);
+			else this.finish(index);
 		};
 		switch (kind) {
 			case 'lock':
-				if (this.holder < 0) {
-					this.holder = index;
-					thread.state = 'holding';
-					clock.schedule(index, 'read', op());
-				} else {
-					this.contended++;
-					thread.state = 'waiting';
-					this.#waiters.push(index);
+				if (!mutex.tryLock(index)) {
+					mutex.contend();
+					if (!mutex.claim(index)) {
+						thread.state = 'waiting';
+						this.#waiters.push(index);
+						break;
+					}
 				}
+				thread.state = 'holding';
+				clock.schedule(index, 'read', op());
 				break;
 			case 'read':
 				thread.local = this.counter;
@@ -92,7 +96,7 @@ export class SimRace {
 			case 'write':
 				this.counter = thread.local + 1;
 				thread.progress++;
-				if (this.holder === index) clock.schedule(index, 'unlock', op());
+				if (mutex.holder === index) clock.schedule(index, 'unlock', op());
 				else next();
 				break;
 			case 'add':
@@ -100,22 +104,23 @@ export class SimRace {
 				thread.progress++;
 				next();
 				break;
-			case 'unlock': {
-				this.holder = -1;
+			case 'unlock':
 				thread.state = 'running';
-				if (this.#waiters.length > 0) {
-					const [woken] = this.#waiters.splice(clock.random(this.#waiters.length - 1), 1);
-					this.holder = woken!;
-					this.threads[woken!]!.state = 'holding';
-					clock.schedule(woken!, 'read', clock.cost(OP_MS * 5, 1));
-				}
+				if (mutex.unlock(index) && this.#waiters.length > 0) this.#wake();
 				next();
 				break;
-			}
 			default: {
 				const unknown: never = kind;
 				throw new Error(`unknown step ${String(unknown)}`);
 			}
 		}
+	}
+
+	/** The unlock woke one sleeper: the seed draws which, and its `claim` takes the lock. */
+	#wake(): void {
+		const [woken] = this.#waiters.splice(this.clock.random(this.#waiters.length - 1), 1);
+		if (!this.mutex.claim(woken!)) throw new Error(`thread ${woken} was woken but the lock is taken`);
+		this.threads[woken!]!.state = 'holding';
+		this.clock.schedule(woken!, 'read', this.clock.cost(OP_MS * 5, 1));
 	}
 }

@@ -5,65 +5,60 @@
  * Sleepers wake at exact virtual times; in a race every read, work and write
  * of every thread is a step of its own, interleaved by the seeded PRNG.
  */
-import {uniformInt} from 'pure-rand/distribution/uniformInt';
-import {xoroshiro128plus} from 'pure-rand/generator/xoroshiro128plus';
 import type {EventSample, MainState, Sample, ThreadSample} from '../../model/types.js';
-import {MinHeap} from './heap.js';
+import {READ_LOG} from '../jobs.js';
 import type {Join, Lab, ThreadHandle} from '../lab.js';
 import type {RunProgram} from '../run.js';
+import {type Step, VirtualClock} from './clock.js';
 import {type GilStep, SimGil, isGilJob} from './gil.js';
-import {OP_MS, READS_KEPT, SimRace, type SimThread, type StepKind, firstStep} from './race.js';
+import {type LockMove, SimLocks} from './locks.js';
+import {OP_MS, SimRace, type SimThread, type StepKind, firstStep} from './race.js';
 
 export type {StepKind} from './race.js';
 
-interface Step {
-	at: number;
-	order: number;
-	thread: number;
-	kind: StepKind | GilStep;
-}
-
 export class SimRun implements Lab {
 	readonly #program: RunProgram;
-	readonly #rng: ReturnType<typeof xoroshiro128plus>;
-	readonly #queue = new MinHeap<Step>((a, b) => a.at < b.at || (a.at === b.at && a.order < b.order));
+	readonly #clock: VirtualClock<StepKind>;
 	readonly #threads: SimThread[];
 	readonly #events: EventSample[] = [];
 	readonly #race: SimRace;
+	readonly #locks: SimLocks;
 	readonly #gil: SimGil;
+	#move: LockMove | undefined;
 	#steps = 0;
-	/** Steps scheduled so far: breaks ties between steps due at the same instant. */
-	#scheduled = 0;
-	#now = 0;
 	#main: MainState = 'starting';
 	#blockedOn = -1;
 	#mainProgram: Generator<Join, void, void> | undefined;
 	#finishedAt: number | undefined;
-	#lastStep: {thread: number; kind: StepKind | GilStep | 'overwrite'; value: number} | undefined;
+	#lastStep: {thread: number; kind: StepKind | 'overwrite' | LockMove['kind']; value: number} | undefined;
 
 	constructor(program: RunProgram, seed: number) {
 		this.#program = program;
-		this.#rng = xoroshiro128plus(seed | 0);
+		this.#clock = new VirtualClock(seed);
 		this.#threads = program.threads.map(() => ({state: 'new', startMs: null, wakeMs: null, endMs: null, progress: 0, local: 0, reads: []}));
 		this.#race = new SimRace(
 			this.#threads,
 			program.threads.map((spec) => spec.job),
-			{
-				schedule: (thread, kind, delayMs) => this.#schedule(thread, kind, delayMs),
-				cost: (base, spread) => this.#cost(base, spread),
-				random: (max) => this.#random(max),
-				finish: (thread) => this.#finish(thread),
-			},
+			this.#clock,
+			(thread) => this.#finish(thread),
+		);
+		this.#locks = new SimLocks(
+			this.#threads,
+			program.threads.map((spec) => spec.job),
+			this.#clock,
+			(thread) => this.#finish(thread),
+			// A wait-for cycle of parked threads never moves again: the run ends there, as it is.
+			() => (this.#finishedAt ??= this.#clock.now),
 		);
 		this.#gil = new SimGil(
 			this.#threads,
 			program.threads.map((spec) => spec.job),
 			{
-				schedule: (thread, kind, delayMs) => this.#schedule(thread, kind, delayMs),
-				cost: (base, spread) => this.#cost(base, spread),
+				schedule: (thread, kind, delayMs) => this.#clock.schedule(thread, kind, delayMs),
+				cost: (base, spread) => this.#clock.cost(base, spread),
 				finish: (thread) => this.#finish(thread),
-				emit: (kind, thread) => this.#events.push({kind, thread, atMs: this.#now}),
-				now: () => this.#now,
+				emit: (kind, thread) => this.#events.push({kind, thread, atMs: this.#clock.now}),
+				now: () => this.#clock.now,
 			},
 			program.gil?.cores ?? 1,
 		);
@@ -79,7 +74,7 @@ export class SimRun implements Lab {
 
 	/** Virtual ms of the next step, if any. */
 	get next(): number | undefined {
-		return this.#queue.peek()?.at;
+		return this.#clock.next;
 	}
 
 	/** The main thread starts its program at virtual time 0. */
@@ -101,24 +96,29 @@ export class SimRun implements Lab {
 	 */
 	advanceTo(ms: number, maxSteps = Number.POSITIVE_INFINITY): boolean {
 		this.begin();
-		for (let left = maxSteps; this.#queue.size > 0 && this.#queue.peek()!.at <= ms; left--) {
+		for (let left = maxSteps, next = this.next; next !== undefined && next <= ms; left--, next = this.next) {
 			if (left <= 0) return false;
 			this.step();
 		}
-		if (!this.finished) this.#now = Math.max(this.#now, ms);
+		if (!this.finished) this.#clock.reach(ms);
 		return true;
 	}
 
 	/** Run exactly one step (one thread's read, work, write…). Returns what it was, or undefined at the end. */
-	step(): Step | undefined {
+	step(): Step<StepKind> | undefined {
 		this.begin();
-		const step = this.#queue.pop();
+		const step = this.#clock.pop();
 		if (!step) return undefined;
 		this.#steps++;
-		this.#now = Math.max(this.#now, step.at);
 		const before = this.#race.counter;
+		this.#move = undefined;
 		this.#perform(step);
 		const thread = this.#threads[step.thread]!;
+		const move = this.#move as LockMove | undefined; // set by #perform for a lock step
+		if (move) {
+			this.#lastStep = {thread: step.thread, ...move};
+			return step;
+		}
 		// A write that leaves the counter where it was (or lower) overwrote another thread's update.
 		const kind = step.kind === 'write' && this.#race.counter <= before ? 'overwrite' : step.kind;
 		this.#lastStep = {thread: step.thread, kind, value: step.kind === 'write' ? this.#race.counter : thread.local};
@@ -130,13 +130,13 @@ export class SimRun implements Lab {
 	}
 
 	print(text: string): void {
-		this.#events.push({kind: 'print', thread: -1, atMs: this.#now, text});
+		this.#events.push({kind: 'print', thread: -1, atMs: this.#clock.now, text});
 	}
 
 	sample(): Sample {
 		const sample: Sample = {
 			scene: this.#program.scene,
-			clockMs: this.#finishedAt ?? this.#now,
+			clockMs: this.#finishedAt ?? this.#clock.now,
 			main: this.#main,
 			threads: this.#program.threads.map((spec, t): ThreadSample => {
 				const {state, startMs, wakeMs, endMs, progress, local} = this.#threads[t]!;
@@ -151,65 +151,74 @@ export class SimRun implements Lab {
 			const {holder, handovers} = this.#gil;
 			sample.gil = {lane, cpuMs, switchMs, cores, simulated, iterations: 0, calibrationMs: 0, holder, handovers};
 		}
+		const locks = this.#program.deadlock;
+		if (locks) {
+			const {order, increments, workMicros} = locks;
+			const {counter, mutexes, waits, waitMs} = this.#locks;
+			const holders = mutexes.map((mutex) => mutex.holder);
+			sample.deadlock = {
+				order,
+				increments,
+				workMicros,
+				expected: increments * this.#threads.length,
+				counter,
+				holders,
+				waits: [...waits],
+				waitMs: [...waitMs],
+			};
+		}
 		const race = this.#program.race;
 		if (race) {
 			const {mode, increments, workMicros} = race;
 			const {counter, holder, contended} = this.#race;
 			sample.race = {mode, increments, workMicros, expected: increments * this.#threads.length, counter, holder, contended};
-			if (this.finished && mode === 'unsafe') sample.race.reads = this.#threads.map((t) => t.reads.slice(-READS_KEPT));
+			if (this.finished && mode === 'unsafe') sample.race.reads = this.#threads.map((t) => t.reads.slice(-READ_LOG));
 		}
 		return sample;
-	}
-
-	#random(max: number): number {
-		return uniformInt(this.#rng, 0, max);
-	}
-
-	/** `base` ms with up to `spread` (0..1) of it added, in whole nanoseconds so every machine agrees. */
-	#cost(base: number, spread: number): number {
-		const ns = Math.round(base * 1e6);
-		return (ns + this.#random(Math.round(ns * spread))) / 1e6;
-	}
-
-	#schedule(thread: number, kind: StepKind | GilStep, delayMs: number): void {
-		this.#queue.push({at: this.#now + delayMs, order: this.#random(0x3fffffff) * 1024 + (this.#scheduled++ % 1024), thread, kind});
 	}
 
 	#start(index: number): void {
 		const thread = this.#threads[index]!;
 		const job = this.#program.threads[index]!.job;
-		thread.startMs = this.#now;
+		thread.startMs = this.#clock.now;
 		if (isGilJob(job)) {
 			this.#gil.start(index);
 		} else if (job.kind === 'sleep') {
 			thread.state = 'sleeping';
-			this.#events.push({kind: 'sleep', thread: index, atMs: this.#now});
-			this.#schedule(index, 'wake', job.ms);
+			this.#events.push({kind: 'sleep', thread: index, atMs: this.#clock.now});
+			this.#clock.schedule(index, 'wake', job.ms);
+		} else if (job.kind === 'locks') {
+			this.#locks.start(index);
 		} else if (job.kind === 'count') {
 			thread.state = 'running';
-			this.#schedule(index, firstStep(job.mode), this.#cost(OP_MS, 20));
+			this.#clock.schedule(index, firstStep(job.mode), this.#clock.cost(OP_MS, 20));
 		}
 	}
 
-	#perform({thread: index, kind}: Step): void {
+	#perform({thread: index, kind}: Step<StepKind>): void {
+		// The gil scene's steps first: its 'take' is the GIL's hand-over, not a lock pair's take.
 		if (isGilJob(this.#program.threads[index]!.job)) {
 			this.#gil.perform(index, kind as GilStep | 'wake');
 			return;
 		}
-		if (kind !== 'wake') {
-			this.#race.perform(index, kind as Exclude<StepKind, 'wake'>);
+		if (kind === 'take' || kind === 'count' || kind === 'release') {
+			this.#move = this.#locks.perform(index, kind);
+			return;
+		}
+		if (kind !== 'wake' && kind !== 'slice' && kind !== 'print') {
+			this.#race.perform(index, kind);
 			return;
 		}
 		const thread = this.#threads[index]!;
-		thread.wakeMs = this.#now;
-		this.#events.push({kind: 'wake', thread: index, atMs: this.#now});
+		thread.wakeMs = this.#clock.now;
+		this.#events.push({kind: 'wake', thread: index, atMs: this.#clock.now});
 		this.#finish(index);
 	}
 
 	#finish(index: number): void {
 		const thread = this.#threads[index]!;
 		thread.state = 'done';
-		thread.endMs = this.#now;
+		thread.endMs = this.#clock.now;
 		if (this.#blockedOn === index) {
 			this.#blockedOn = -1;
 			this.#main = 'running';
@@ -237,7 +246,7 @@ export class SimRun implements Lab {
 
 	#checkFinished(): void {
 		if (this.#main === 'done' && this.#finishedAt === undefined && this.#threads.every((t) => t.state === 'done')) {
-			this.#finishedAt = this.#now;
+			this.#finishedAt = this.#clock.now;
 		}
 	}
 }

@@ -33,6 +33,8 @@ export const MAX_SIM_STEPS = 20_000_000;
 /** Steps a program takes to its end: its threads' increments step by step, or a sleeper's one wake. */
 export function programSteps(program: RunProgram): number {
 	const race = program.race;
+	// A deadlock run takes at most take, take, count, release per increment (and ends sooner if it deadlocks).
+	if (program.deadlock) return program.threads.length * program.deadlock.increments * 4;
 	if (race) return program.threads.length * race.increments * STEPS_PER_INCREMENT[race.mode];
 	return program.gil ? program.threads.reduce((sum, thread) => sum + gilSteps(thread.job), 0) : program.threads.length;
 }

@@ -1,9 +1,12 @@
 import type {View} from '../../lessons/view.js';
 import {COUNTER_MODES, type CounterMode} from '../../engine/jobs.js';
+import {idleDeadlockSample} from '../../model/deadlock.js';
 import {idleSample} from '../../model/idle.js';
 import {type Snapshot, toSnapshot} from '../../model/snapshot.js';
 import {GIL_CODE} from '../../lessons/gil.js';
 import {DashboardView} from './DashboardView.js';
+import {DeadlockView} from './DeadlockView.js';
+import {DEADLOCK_CODE, DEADLOCK_LESSON} from '../../lessons/index.js';
 import {GilView} from './GilView.js';
 import type {KeyHint} from './Footer.js';
 import type {LockColumn} from './LockPanel.js';
@@ -60,6 +63,15 @@ export function Screen(props: ScreenProps) {
 					registers={props.registers ?? false}
 				/>
 			);
+		}
+		case 'deadlock': {
+			const lanes = view.orders.map(
+				(order, i) =>
+					props.snapshots[i]?.[0] ??
+					toSnapshot(idleDeadlockSample(order, view.deadlock.threads, view.deadlock.increments, view.deadlock.workMicros)),
+			);
+			const code = view.orders.length === 1 ? DEADLOCK_CODE[view.orders[0]!] : DEADLOCK_CODE.opposite;
+			return <DeadlockView {...common} lanes={lanes} title="two locks, two orders" lesson={DEADLOCK_LESSON} code={code} />;
 		}
 		case 'gil':
 			return <GilView {...common} snapshots={props.snapshots[0] ?? []} code={GIL_CODE} />;

@@ -1,6 +1,6 @@
 import {useInput, useStdin} from 'ink';
 
-export type KeyName = 'left' | 'right' | 'escape' | 'ctrl+c' | 'ctrl+z' | (string & {});
+export type KeyName = 'left' | 'right' | 'up' | 'down' | 'escape' | 'ctrl+c' | 'ctrl+z' | (string & {});
 
 /**
  * Keys by name, one call per key. Keys typed faster than a frame arrive
@@ -17,6 +17,8 @@ export function useKeys(onKey: (key: KeyName) => void): boolean {
 			else if (key.escape) onKey('escape');
 			else if (key.leftArrow) onKey('left');
 			else if (key.rightArrow) onKey('right');
+			else if (key.upArrow) onKey('up');
+			else if (key.downArrow) onKey('down');
 			else for (const character of input) onKey(character);
 		},
 		{isActive: keyboard},
