@@ -18,6 +18,8 @@
  *   5. memory        VmRSS of the interactive process with 1, 64 and 256 sleeping threads
  *   6. interleavings counting every schedule of an unsafe race exactly (3 × 3, 4 × 2, 4 × 4),
  *                    and the largest T × K counted within 10 s in all
+ *   7. gil           the gil scene's lanes: 4 threads × a calibrated CPU job without a lock, under
+ *                    a GIL, 4 sleepers under it, CPython's threads; the GIL's hand-overs and their cost
  */
 import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
@@ -27,9 +29,10 @@ import {fileURLToPath} from 'node:url';
 import {TIMED, largestWithin, timeCount} from './lib/interleavings.mjs';
 import {cpuNs, median, quantile, rssMb, stats} from './lib/proc.mjs';
 import {BSU, ESU, PTY_METHOD, Pty, has} from './lib/pty.mjs';
+import {benchGil} from './lib/gil.mjs';
 import {PY_COUNTER, PY_SLEEPERS, emptyWorkerMb, python} from './lib/python.mjs';
 
-const SECTIONS = ['first-frame', 'render', 'sleep', 'counter', 'memory', 'interleavings'];
+const SECTIONS = ['first-frame', 'render', 'sleep', 'counter', 'memory', 'interleavings', 'gil'];
 const argv = process.argv.slice(2);
 let only = new Set(SECTIONS);
 for (const arg of argv) {
@@ -74,6 +77,8 @@ const P = QUICK
 			increments: 100_000,
 			interleavingRuns: 1,
 			interleavingBudgetMs: 2000,
+			gilRuns: 1,
+			gilCpuMs: 100,
 		}
 	: {
 			firstFrameRuns: 10,
@@ -86,12 +91,16 @@ const P = QUICK
 			increments: 1_000_000,
 			interleavingRuns: 3,
 			interleavingBudgetMs: 10000,
+			gilRuns: 5,
+			gilCpuMs: 500,
 		};
 const FIRST_FRAME_SIZE = {cols: 100, rows: 30};
 const RENDER_ROWS = [8, 64, 256];
 const MEMORY_THREADS = [1, 64, 256];
 const COUNTER_THREADS = 4;
 const SLEEPERS = 5;
+const GIL_THREADS = 4;
+const GIL_SLEEP = 0.5;
 const FPS = 30;
 
 const BENCH_T0 = performance.now();
@@ -319,6 +328,117 @@ async function benchCounter(lib) {
 }
 
 // ---------------------------------------------------------------------------------
+// 7. the GIL, on the library
+
+async function gilRows(lib) {
+	const cpuMs = P.gilCpuMs;
+	log(`gil: ${GIL_THREADS} threads × ${cpuMs} ms, sleeps of ${GIL_SLEEP} s, ${P.gilRuns}×`);
+	const runs = await benchGil(lib, {runs: P.gilRuns, threads: GIL_THREADS, cpuMs, sleep: GIL_SLEEP});
+	const lanes = (name) => runs.map((run) => run.result.lanes.find((lane) => lane.lane === name));
+	const speedups = (name) =>
+		stats(
+			lanes(name)
+				.filter((lane) => lane.status === 'done')
+				.map((lane) => lane.speedup),
+		);
+	const elapsed = (name) => `elapsed ${median(lanes(name).map((lane) => lane.elapsedMs)).toFixed(0)} ms (median)`;
+	const busy = (key) => {
+		const cores = runs.map((run) => run.others[key]).filter((value) => typeof value === 'number');
+		return cores.length > 0
+			? `other processes kept ${median(cores).toFixed(2)} cores busy meanwhile (median)`
+			: 'the load of other processes is unknown here';
+	};
+	const cores = runs[0].result.cores;
+	const out = [
+		row(
+			'gil.cpu',
+			`CPU-bound, no lock: ${GIL_THREADS} threads × ${cpuMs} ms on ${cores} cores`,
+			'×',
+			speedups('cpu'),
+			{op: '>=', value: 1.8, text: '≥ 1.8×'},
+			`${elapsed('cpu')} · ${busy('cpu')}`,
+		),
+		row(
+			'gil.gil',
+			'CPU-bound under a GIL, handed over every 5 ms',
+			'×',
+			speedups('gil'),
+			{op: '<=', value: 1.1, text: '≤ 1.1×'},
+			`${elapsed('gil')} · ${busy('gil')}`,
+		),
+		row(
+			'gil.io',
+			`I/O-bound under the GIL: ${GIL_THREADS} × ${GIL_SLEEP} s sleeps`,
+			'×',
+			speedups('io'),
+			{op: '>=', value: 3.8, text: '≥ 3.8×'},
+			elapsed('io'),
+		),
+	];
+	const python = lanes('python');
+	if (python.every((lane) => lane.status === 'done'))
+		out.push(
+			row(
+				'gil.python',
+				`${python[0].name}: its threads, the same job`,
+				'×',
+				speedups('python'),
+				null,
+				`expected ≈ 1.0× with a GIL · ${elapsed('python')} · ${busy('python')}`,
+			),
+		);
+	else
+		out.push(
+			skipped(
+				'gil.python',
+				'CPython: its threads, the same job',
+				'×',
+				python.find((lane) => lane.status !== 'done')?.note ?? 'did not run',
+			),
+		);
+	// The hand-overs: lane 2 against the same work with none, 4 × the job alone on one thread.
+	const gil = lanes('gil');
+	const lostMs = runs.map((run, i) => gil[i].elapsedMs - GIL_THREADS * run.aloneMs);
+	// CPU time, which other processes' load moves less: lane 2's against 4 × the job alone's.
+	const lostCpuMs = runs.map((run) => run.cpu.gil - GIL_THREADS * run.cpu.alone);
+	out.push(
+		row(
+			'gil.alone',
+			`the CPU job alone on one thread (calibrated to ${cpuMs} ms of one core)`,
+			'ms',
+			stats(runs.map((run) => run.aloneMs)),
+			null,
+			`${busy('alone')}`,
+		),
+		row(
+			'gil.handoversPerSec',
+			'GIL hand-overs per second (lane 2)',
+			'1/s',
+			stats(gil.map((lane) => lane.handovers / (lane.elapsedMs / 1000))),
+			null,
+			`${Math.round(median(gil.map((lane) => lane.handovers)))} hand-overs a run (median)`,
+		),
+		row(
+			'gil.lost',
+			`time lost to them: lane 2 against ${GIL_THREADS} × the job alone`,
+			'%',
+			stats(lostMs.map((ms, i) => (ms / (GIL_THREADS * runs[i].aloneMs)) * 100)),
+			null,
+			`${median(lostMs.map((ms, i) => (ms / gil[i].handovers) * 1000)).toFixed(1)} µs of wall time per hand-over (median); needs the cores free`,
+		),
+		row(
+			'gil.lostCpu',
+			'CPU time lost to them, per hand-over (lane 2 against the job alone)',
+			'µs',
+			stats(lostCpuMs.map((ms, i) => (ms / gil[i].handovers) * 1000)),
+			null,
+			`${median(lostCpuMs.map((ms, i) => (ms / (GIL_THREADS * runs[i].cpu.alone)) * 100)).toFixed(1)} % of the ${GIL_THREADS} jobs' CPU time (median)`,
+		),
+	);
+	return out;
+}
+
+// ---------------------------------------------------------------------------------
 // the table
 
 /** One row: a figure over runs, and its goal if it has one (judged on the median). */
@@ -356,6 +476,8 @@ const fmt = {
 	'/s': (v) => (v >= 1e6 ? `${(v / 1e6).toFixed(2)} M/s` : `${(v / 1e3).toFixed(1)} k/s`),
 	MB: (v) => `${v.toFixed(1)} MB`,
 	'MB/thread': (v) => `${v.toFixed(2)} MB`,
+	'1/s': (v) => `${v.toFixed(0)} /s`,
+	µs: (v) => `${v.toFixed(1)} µs`,
 };
 const show = (unit, v) => (v === null || v === undefined ? '—' : (fmt[unit] ?? String)(v));
 
@@ -436,6 +558,7 @@ const SECTION_TITLES = {
 	counter: '4. counter throughput',
 	memory: '5. memory (VmRSS while the threads sleep)',
 	interleavings: '6. every interleaving of an unsafe race, counted exactly',
+	gil: `7. the GIL: the same CPU job on ${GIL_THREADS} threads (speed-up = ${GIL_THREADS} × one job / elapsed)`,
 };
 
 // ---------------------------------------------------------------------------------
@@ -445,7 +568,7 @@ async function main() {
 	const rows = [];
 	const notes = [];
 	// The library (it imports React and Ink from node_modules): only for the sections that use it.
-	const lib = only.has('sleep') || only.has('counter') || only.has('interleavings') ? await import(INDEX) : null;
+	const lib = only.has('sleep') || only.has('counter') || only.has('interleavings') || only.has('gil') ? await import(INDEX) : null;
 
 	// 1. first frame
 	if (!only.has('first-frame')) {
@@ -665,6 +788,9 @@ async function main() {
 		rows.push(row('interleavings.largest', label, 'ms', stats(search.largest ? [search.largest.ms] : []), null, detail));
 	}
 
+	// 7. the GIL
+	if (only.has('gil')) rows.push(...(await gilRows(lib)));
+
 	if (sessions?.has(256)) {
 		const spawn256 = median(sessions.get(256).map((r) => r.spawnedS));
 		notes.push(`starting 256 workers took ${spawn256.toFixed(1)} s (median); render and memory are measured once every worker sleeps`);
@@ -680,6 +806,10 @@ async function main() {
 			`interleavings: unsafe races, counted by the dynamic program of source/model/interleavings.ts from dist/index.js, the first 3 × 3 run the first count in the process; the largest T × K: one count each, in a worker, ${P.interleavingBudgetMs / 1000} s of wall time for all of them`,
 		);
 	if (only.has('sleep')) notes.push('sleep: the first run of a fresh pool is included; wake error = (wake − start) − ideal, per thread');
+	if (only.has('gil'))
+		notes.push(
+			"gil: each run is the scene's lanes one after another, then the job alone on one thread; lane 1 needs free cores, so each row says how many other processes kept busy",
+		);
 	if (!HAS_PYTHON3) notes.push('python3 not found: the Python rows and the goals measured against Python are skipped');
 	if (QUICK)
 		notes.push(

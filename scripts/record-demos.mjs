@@ -23,6 +23,7 @@ const recordings = {
 	'08-race-mutex': ['race', '--mode', 'mutex'],
 	'09-race-atomic': ['race', '--mode', 'atomic'],
 	'10-deadlock': ['deadlock'],
+	'11-gil': ['gil'],
 	// The talk at a projector's 80×24, where it is given.
 	tour: ['tour', '--width', '80', '--height', '24'],
 };

@@ -13,10 +13,13 @@ export {RealRun, type RunProgram, type ThreadSpec} from './engine/run.js';
 export {SimRun} from './engine/sim/run.js';
 export {SimSession} from './engine/sim/session.js';
 export {type LockCells, Mutex} from './engine/mutex.js';
+export {prepareRun, type LiveRun} from './engine/live.js';
+export {PythonRun} from './engine/python.js';
 export {COUNTER_MODES, type CounterMode} from './engine/jobs.js';
 export type {Join, Lab, MainProgram, ThreadHandle} from './engine/lab.js';
 export {toSnapshot, summarize, type Snapshot, type Summary, type Comparison, type ThreadRowModel, type LogLine} from './model/snapshot.js';
 export {raceResult, findCollision, collisionText, type RaceResult, type Collision} from './model/race.js';
+export {gilResult, type GilResult, type GilLaneResult} from './model/gil.js';
 export {
 	countInterleavings,
 	INCREMENT_STEPS,
@@ -34,12 +37,15 @@ export {
 	type ReplayStep,
 	type ThreadPlace,
 } from './model/interleavings-examples.js';
-export type {Sample, ThreadSample, EventSample, RaceSample, ThreadStateName, MainState} from './model/types.js';
+export type {Sample, ThreadSample, EventSample, RaceSample, GilSample, PythonBuild, ThreadStateName, MainState} from './model/types.js';
 export {
 	SCENES,
 	SCENE_NAMES,
 	RACE_DEFAULTS,
 	raceProgram,
+	GIL_DEFAULTS,
+	gilPrograms,
+	type GilOptions,
 	type Scene,
 	type SceneName,
 	type SceneOptions,
@@ -50,6 +56,7 @@ export {Screen, type ScreenProps} from './ui/components/Screen.js';
 export {SceneView} from './ui/components/SceneView.js';
 export {RaceView} from './ui/components/RaceView.js';
 export {DashboardView} from './ui/components/DashboardView.js';
+export {GilView} from './ui/components/GilView.js';
 export {LockPanel, type LockColumn} from './ui/components/LockPanel.js';
 export {ThreadTable} from './ui/components/ThreadTable.js';
 export {ThreadRow} from './ui/components/ThreadRow.js';

@@ -54,6 +54,7 @@ const PYTHON_ROWS = [
 	'counter.pythonLock',
 	'counter.mutexVsLock',
 	'counter.atomicVsLock',
+	'gil.python',
 ];
 const OTHER_ROWS = [
 	'sleep.node',
@@ -66,6 +67,13 @@ const OTHER_ROWS = [
 	'interleavings.count4x2',
 	'interleavings.count4x4',
 	'interleavings.largest',
+	'gil.cpu',
+	'gil.gil',
+	'gil.io',
+	'gil.alone',
+	'gil.handoversPerSec',
+	'gil.lost',
+	'gil.lostCpu',
 ];
 /** The goals: each of these rows carries one. */
 const GOAL_ROWS = [
@@ -80,6 +88,9 @@ const GOAL_ROWS = [
 	'memory.perThread',
 	'interleavings.count3x3',
 	'interleavings.count4x2',
+	'gil.cpu',
+	'gil.gil',
+	'gil.io',
 ];
 
 /** The bench in its own environment (it strips what would change Ink's output itself). */
@@ -127,6 +138,10 @@ describe('npm run bench', () => {
 		const sleepRatio = median('sleep.node');
 		expect(sleepRatio).toBeGreaterThanOrEqual(1);
 		expect(sleepRatio).toBeLessThan(1.5);
+		// Under a GIL no speed-up and sleepers still overlap, however busy the machine is.
+		expect(median('gil.gil')!).toBeLessThanOrEqual(1.2);
+		expect(median('gil.io')!).toBeGreaterThan(3);
+		expect(median('gil.handoversPerSec')!).toBeGreaterThan(0);
 		if (hasPty) {
 			expect(median('firstFrame.app')!).toBeGreaterThan(median('firstFrame.bare')! * 0.5);
 			expect(median('memory.threads256')!).toBeGreaterThan(median('memory.threads1')!);

@@ -18,6 +18,7 @@ const cases: Array<[string[], Omit<FrameOptions, 'time' | 'seed'>, number[]]> = 
 	[['dashboard', '-i', '200'], {increments: 200}, [1, 2.5]],
 	[['sleepers', '-t', '40', '-s', '30'], {scene: 'sleepers', threads: 40, sleep: 30}, [12]],
 	[['sleepers', '--ascii'], {scene: 'sleepers', ascii: true}, [1]],
+	[['gil', '--cpu', '200'], {scene: 'gil', cpu: 200}, [0.5, 2]],
 ];
 
 /** `threadlab … --frames` output split back into frames. */

@@ -103,6 +103,11 @@ const CASES: Case[] = [
 	],
 	['interleavings --runs 10001', ['interleavings', '--runs', '10001'], {}, '--runs', INTEGER('runs', 0, 10_000, '10001')],
 	['--runs on race', ['race', '--runs', '5'], {}, '--runs', /^--runs does not apply to scene race; it applies to interleavings$/],
+	// the gil scene's CPU job
+	['--cpu 0', ['gil', '--cpu', '0'], {}, '--cpu', INTEGER('cpu', 1, 10_000, '0')],
+	['--cpu 10001', ['gil', '--cpu', '10001'], {}, '--cpu', INTEGER('cpu', 1, 10_000, '10001')],
+	['--cpu 0.5', ['gil', '--cpu', '0.5'], {}, '--cpu', INTEGER('cpu', 1, 10_000, '0.5')],
+	['--cpu on sleepers', ['sleepers', '--cpu', '100'], {}, '--cpu', /^--cpu does not apply to scene sleepers; it applies to gil, tour$/],
 	// --seed, --frames, --width, --height
 	['--seed -1', ['--seed', '-1'], {}, '--seed', INTEGER('seed', 0, 4_294_967_295, '-1')],
 	['--seed 4294967296', ['race', '--seed', '4294967296'], {}, '--seed', INTEGER('seed', 0, 4_294_967_295, '4294967296')],

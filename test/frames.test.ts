@@ -32,6 +32,21 @@ describe.each([80, 40])('frames at width %i', (width) => {
 	});
 });
 
+// The gil scene: its lanes one after another on 2 simulated cores (CPU-bound, under a GIL, sleeping under it; no Python under --seed).
+describe.each([
+	[80, 24],
+	[100, 30],
+])('gil frames at %i×%i', (width, height) => {
+	it.each([0.5, 1.5, 2.9, 4])('t=%s', (time) => {
+		const frame = renderFrame({scene: 'gil', seed: 42, time, width, height});
+		const lines = frame.split('\n');
+		expect(lines.every((line) => line.length <= width)).toBe(true);
+		expect(lines.length).toBeLessThan(height);
+		expect(frame).toContain("Python's threads are real by nature");
+		expect(frame).toMatchSnapshot();
+	});
+});
+
 describe('renderFrame', () => {
 	it('is a function of the seed: same seed same frame, another seed another race', () => {
 		const at = {scene: 'race', mode: 'unsafe', increments: 200, time: 0.02} as const;

@@ -60,7 +60,8 @@ const SMALL: Record<string, string[]> = {
 	sequential: ['sequential', '-t', '2', '-s', '0.1'],
 	race: ['race', '-t', '2', '-i', '200'],
 	dashboard: ['dashboard', '-t', '2', '-s', '0.1', '-i', '200'],
-	tour: ['tour', '-t', '2', '-s', '0.1', '-i', '100'],
+	gil: ['gil', '-t', '2', '--cpu', '50', '-s', '0.1'],
+	tour: ['tour', '-t', '2', '-s', '0.1', '-i', '100', '--cpu', '50'],
 };
 
 describe('--json of every scene matches the schema', () => {
@@ -158,6 +159,7 @@ describe('what the shapes say', () => {
 	it("tour: one entry per slide that runs a scene, and the closing slide's lines", async () => {
 		const tour = await json([...SMALL['tour']!, '--seed', '1']);
 		expect(tour.slides.map((slide) => slide.slide)).toEqual([
+			'gil',
 			'start',
 			'hello',
 			'join',
@@ -167,7 +169,7 @@ describe('what the shapes say', () => {
 			'mutex',
 			'atomic',
 		]);
-		expect(tour.measured).toHaveLength(8);
-		expect(tour.measured[4]).toBe(`sequential: ${tour.slides[4]!.summary}`);
+		expect(tour.measured).toHaveLength(9);
+		expect(tour.measured[5]).toBe(`sequential: ${tour.slides[5]!.summary}`);
 	});
 });

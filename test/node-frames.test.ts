@@ -31,7 +31,7 @@ async function frames(node: string, scene: string): Promise<string> {
 describe('seeded frames (--seed 1 --frames 0,0.5,2) on every Node that ran', () => {
 	it(`the Nodes: ${[process.versions.node, ...others.map((node) => node.version)].join(', ')}; the scenes: all but the tour`, async () => {
 		for (const node of others) expect((await exec(node.bin, ['--version'])).stdout.trim()).toBe(`v${node.version}`);
-		expect(scenes).toEqual(['start', 'hello', 'join', 'sleepers', 'sequential', 'race', 'interleavings', 'deadlock', 'dashboard']);
+		expect(scenes).toEqual(['gil', 'start', 'hello', 'join', 'sleepers', 'sequential', 'race', 'interleavings', 'deadlock', 'dashboard']);
 	});
 
 	it.each(scenes)('%s', async (scene) => {

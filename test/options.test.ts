@@ -117,7 +117,7 @@ describe('bad input: one line naming the flag, the range and what was given', ()
 		const text = message(['nope'], {});
 		expect(text).toBe(`unknown scene "nope"; the scenes are ${SCENE_NAMES.join(', ')}`);
 		expect(text).toContain('start, hello, join, sleepers, sequential');
-		expect(message(['Sleepers'], {})).toMatch(/^unknown scene "Sleepers"; the scenes are start, /);
+		expect(message(['Sleepers'], {})).toMatch(/^unknown scene "Sleepers"; the scenes are gil, start, /);
 	});
 
 	it.each(['start', 'hello', 'join'])('--threads on scene %s names the scenes it applies to', (scene) => {

@@ -8,7 +8,7 @@ import {stripVTControlCharacters} from 'node:util';
 import {describe, expect, it} from 'vitest';
 import {renderFrame} from '../source/cli/render-frame.js';
 import {parseOptions} from '../source/cli/options.js';
-import {RACE_DEFAULTS, type SceneName} from '../source/lessons/index.js';
+import {GIL_DEFAULTS, RACE_DEFAULTS, type SceneName} from '../source/lessons/index.js';
 import {tourSlides} from '../source/lessons/tour.js';
 import {tourSegments} from '../source/output/tour.js';
 
@@ -71,7 +71,7 @@ describe.each(SIZES)('every scene at %i×%i', (width, height) => {
 
 describe.each(SIZES)('the recorded tour at %i×%i', (width, height) => {
 	const options = parseOptions(['tour'], {seed: '1', width: String(width), height: String(height), record: 'talk.cast'});
-	const slides = tourSlides({threads: options.threads, sleep: options.sleep}, RACE_DEFAULTS);
+	const slides = tourSlides({threads: options.threads, sleep: options.sleep}, RACE_DEFAULTS, {...GIL_DEFAULTS, simulated: true});
 
 	it('every slide reads completely, mid-scene and when done, with every race worker on screen', () => {
 		const segments = tourSegments(slides, options);
@@ -99,7 +99,7 @@ describe.each(SIZES)('the recorded tour at %i×%i', (width, height) => {
 
 describe('slides match what runs', () => {
 	const text = (threads: number, sleep: number) =>
-		tourSlides({threads, sleep}, RACE_DEFAULTS)
+		tourSlides({threads, sleep}, RACE_DEFAULTS, {...GIL_DEFAULTS, simulated: true})
 			.flatMap((slide) => [slide.title, ...slide.code, ...slide.points])
 			.join('\n');
 

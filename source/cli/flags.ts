@@ -29,7 +29,7 @@ export interface Flag<T = unknown> {
 }
 
 const flag = <T>(spec: Flag<T>): Flag<T> => spec;
-const SLEEPS: SceneName[] = ['start', 'hello', 'join', 'sleepers', 'sequential', 'dashboard', 'tour'];
+const SLEEPS: SceneName[] = ['gil', 'start', 'hello', 'join', 'sleepers', 'sequential', 'dashboard', 'tour'];
 const RACES: SceneName[] = ['race', 'dashboard', 'tour'];
 const LOCKS: SceneName[] = [...RACES, 'deadlock'];
 
@@ -38,8 +38,8 @@ export const FLAGS = {
 		type: 'string',
 		short: 't',
 		arg: '<n>',
-		help: ['threads, 1–256 (default 5; race 4);', 'deadlock 2–8 (default 2); interleavings 2–4 (default 2)'],
-		scenes: ['sleepers', 'sequential', ...LOCKS, 'interleavings'],
+		help: ['threads, 1–256 (default 5; race and gil 4);', 'deadlock 2–8 (default 2); interleavings 2–4 (default 2)'],
+		scenes: ['sleepers', 'sequential', ...LOCKS, 'interleavings', 'gil'],
 		rule: integer(1, 256),
 		sceneRules: {interleavings: integer(2, 4, 'interleavings')},
 	}),
@@ -47,9 +47,16 @@ export const FLAGS = {
 		type: 'string',
 		short: 's',
 		arg: '<sec>',
-		help: 'seconds each thread sleeps, > 0 and ≤ 3600 (default 2)',
+		help: 'seconds each thread sleeps, > 0 and ≤ 3600 (default 2; gil 0.5)',
 		scenes: SLEEPS,
 		rule: seconds(3600),
+	}),
+	cpu: flag({
+		type: 'string',
+		arg: '<ms>',
+		help: "gil: each thread's CPU job, ms of one core, 1–10000 (default 500)",
+		scenes: ['gil', 'tour'],
+		rule: integer(1, 10_000),
 	}),
 	mode: flag({
 		type: 'string',
@@ -106,7 +113,7 @@ export const FLAGS = {
 		type: 'string',
 		arg: '<list>',
 		help: ['with --seed: print the frames at these virtual seconds and exit,', 'e.g. --frames 0,0.5,2.5'],
-		scenes: ['start', 'hello', 'join', 'sleepers', 'sequential', 'race', 'interleavings', 'deadlock', 'dashboard'],
+		scenes: ['gil', 'start', 'hello', 'join', 'sleepers', 'sequential', 'race', 'interleavings', 'deadlock', 'dashboard'],
 		rule: times,
 	}),
 	width: flag({type: 'string', arg: '<n>', help: '--frames width, 20–300 (default 80)', rule: integer(20, 300)}),

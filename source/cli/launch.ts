@@ -12,6 +12,7 @@ import {closingLines, failedThreads, jsonFor, runHeadless, simulateHeadless} fro
 import type {Options} from './options.js';
 import {UsageError} from '../model/errors.js';
 import {Cast, castHeader, checkRecordPath, discardUnfinished, teeStdout} from '../output/record.js';
+import {GIL_DEFAULTS} from '../lessons/gil.js';
 import {tourSlides} from '../lessons/tour.js';
 import {type View, checkFailures, viewFor} from '../lessons/view.js';
 
@@ -181,7 +182,8 @@ export async function launchView(view: View, options: Options): Promise<number> 
 export async function launchTour(options: Options): Promise<number> {
 	if (Object.keys(options.failures).length > 0) throw new UsageError('THREADLAB_FAIL does not apply to the tour: use it with one scene');
 	const race = {threads: options.raceThreads, increments: options.increments, workMicros: options.workMicros};
-	const slides = tourSlides({threads: options.threads, sleep: options.sleep}, race);
+	const gil = {...GIL_DEFAULTS, cpuMs: options.cpuMs, python: options.python, simulated: options.seed !== undefined};
+	const slides = tourSlides({threads: options.threads, sleep: options.sleep}, race, gil);
 	const {record, seed} = options;
 	if (record !== undefined && seed !== undefined) {
 		const {recordTour} = await import('../output/tour.js');

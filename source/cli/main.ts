@@ -17,6 +17,7 @@ const HELP = `
     $ threadlab [scene] [options]
 
   Scenes (the notebook's cells, in order)
+    gil           the same CPU job on threads, under a GIL, sleeping, in CPython
     start         one thread sleeps; the main thread carries on
     hello         the main thread prints "hello" before the thread wakes
     join          the main thread joins, then prints "hello" after the wake
@@ -43,6 +44,7 @@ ${optionLines().join('\n')}
     $ threadlab sequential -t 3 -s 1
     $ threadlab hello -s 0.5 | cat   the notebook's printed lines
     $ threadlab sleepers --json
+    $ threadlab gil --cpu 300 | cat  speed-ups with and without a GIL
     $ threadlab race --seed 3 --paused   step through a lost update with s
     $ threadlab interleavings -t 3 -i 3 --json
     $ threadlab sleepers --seed 7 --frames 0.5,1.5,2.5

@@ -4,7 +4,15 @@
  * the user sees (exit code 2). The rules and the scenes each flag applies to are FLAGS'.
  */
 import {COUNTER_MODES, type Failure, type LockOrder, LOCK_ORDERS} from '../engine/jobs.js';
-import {DEADLOCK_DEFAULTS, DEADLOCK_THREADS, INTERLEAVINGS_DEFAULTS, RACE_DEFAULTS, SCENE_NAMES, type SceneName} from '../lessons/index.js';
+import {
+	DEADLOCK_DEFAULTS,
+	DEADLOCK_THREADS,
+	GIL_DEFAULTS,
+	INTERLEAVINGS_DEFAULTS,
+	RACE_DEFAULTS,
+	SCENE_NAMES,
+	type SceneName,
+} from '../lessons/index.js';
 import type {Options} from '../output/options.js';
 import {FLAGS, type Flag, type FlagName, type ModeChoice, isFlag, kebab} from './flags.js';
 import type {Rule} from './rules.js';
@@ -116,9 +124,11 @@ export function parseOptions(input: readonly string[], flags: RawFlags, env: Nod
 	const color = value('color', undefined);
 	return {
 		scene,
-		threads: threads ?? (scene === 'race' || counted ? raceThreads : 5),
+		threads: threads ?? (scene === 'race' || counted ? raceThreads : scene === 'gil' ? GIL_DEFAULTS.threads : 5),
 		raceThreads,
-		sleep: value('sleep', 2),
+		sleep: value('sleep', scene === 'gil' ? GIL_DEFAULTS.sleep : 2),
+		cpuMs: value('cpu', GIL_DEFAULTS.cpuMs),
+		python: env['THREADLAB_PYTHON'] || GIL_DEFAULTS.python,
 		modes: deadlock || mode === 'all' ? [...COUNTER_MODES] : [mode],
 		...(deadlock ? {orders: deadlock.orders} : {}),
 		increments,

@@ -23,6 +23,8 @@ export interface FrameOptions {
 	mode?: 'unsafe' | 'mutex' | 'atomic' | 'opposite' | 'ordered' | 'all';
 	increments?: number;
 	work?: number;
+	/** gil: each thread's CPU job, ms of one (simulated) core. */
+	cpu?: number;
 	/** ANSI colours in the frame (default: none). */
 	color?: boolean;
 	ascii?: boolean;
@@ -40,6 +42,7 @@ const FRAME_OPTIONS = [
 	'mode',
 	'increments',
 	'work',
+	'cpu',
 	'color',
 	'ascii',
 ] as const;

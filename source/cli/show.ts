@@ -16,6 +16,8 @@ export interface ShowOptions {
 	work?: number;
 	/** interleavings: unsafe races run on real threads beside the count. */
 	runs?: number;
+	/** gil: each thread's CPU job, ms of one core. */
+	cpu?: number;
 	seed?: number;
 	fps?: number;
 	ascii?: boolean;

@@ -21,6 +21,8 @@ export class WorkerPool {
 	readonly #url: URL;
 	readonly #idle: Worker[] = [];
 	readonly #all = new Set<Worker>();
+	/** What else the runs started (the Python lane's child process), each with how to end it. */
+	readonly #others = new Set<() => void>();
 	#spawning: Array<Promise<void>> = [];
 	#closed = false;
 	#queue: Promise<unknown> = Promise.resolve();
@@ -84,9 +86,25 @@ export class WorkerPool {
 		});
 	}
 
+	/**
+	 * Something a run started besides workers (a child process): `stop` ends it when the pool is
+	 * terminated, on every exit path. Returns how to forget it once it ended by itself.
+	 */
+	adopt(stop: () => void): () => void {
+		if (this.#closed) stop();
+		else this.#others.add(stop);
+		return () => this.#others.delete(stop);
+	}
+
+	#stopOthers(): void {
+		for (const stop of this.#others) stop();
+		this.#others.clear();
+	}
+
 	/** End every worker. The pool refuses work afterwards. */
 	async terminate(): Promise<void> {
 		this.#closed = true;
+		this.#stopOthers();
 		const all = [...this.#all];
 		this.#idle.length = 0;
 		await Promise.all(all.map(async (worker) => worker.terminate()));
@@ -95,6 +113,7 @@ export class WorkerPool {
 	/** End every worker now, without waiting (for process exit handlers). */
 	terminateNow(): void {
 		this.#closed = true;
+		this.#stopOthers();
 		for (const worker of this.#all) void worker.terminate();
 	}
 

@@ -5,6 +5,7 @@
  */
 import type {Worker} from 'node:worker_threads';
 import type {EventSample, LockOrder, MainState, Sample, ThreadSample} from '../model/types.js';
+import {GIL_LOCKS, type GilProgram, abandonGil, readGil} from './gil.js';
 import type {CounterMode, Job} from './jobs.js';
 import type {Lab, MainProgram, ThreadHandle} from './lab.js';
 import type {RunOutcome, WorkerPool} from './pool.js';
@@ -27,11 +28,13 @@ export interface RunProgram {
 	race?: {mode: CounterMode; increments: number; workMicros: number; readLog: number};
 	/** Set for the deadlock scene: the lock order, and how many locks the threads share. */
 	deadlock?: {order: LockOrder; locks: number; increments: number; workMicros: number};
+	/** Set for a lane of the gil scene. */
+	gil?: GilProgram;
 }
 
-/** How recordings and markers name a program: `sleepers`, `race unsafe`. */
+/** How recordings and markers name a program: `sleepers`, `race unsafe`, `gil cpu`. */
 export const programLabel = (program: RunProgram): string => {
-	const mode = program.race?.mode ?? program.deadlock?.order;
+	const mode = program.race?.mode ?? program.deadlock?.order ?? program.gil?.lane;
 	return mode ? `${program.scene} ${mode}` : program.scene;
 };
 
@@ -52,7 +55,7 @@ export class RealRun implements Lab {
 	private constructor(pool: WorkerPool, program: RunProgram, workers: Worker[]) {
 		this.#program = program;
 		const threads = program.threads.length;
-		const locks = program.deadlock?.locks ?? 0;
+		const locks = program.deadlock?.locks ?? (program.gil ? GIL_LOCKS : 0);
 		this.shared = SharedState.create({threads, events: threads * 3 + 16, readLog: program.race?.readLog ?? 0, locks});
 		this.#lock = new Mutex(this.shared.i32, RACE_LOCK);
 		this.#errors = program.threads.map(() => undefined);
@@ -166,6 +169,7 @@ export class RealRun implements Lab {
 			events: [...this.#events],
 			finished: this.finished,
 		};
+		if (this.#program.gil) sample.gil = readGil(this.#program.gil, shared);
 		const {race} = this.#program;
 		if (race) {
 			sample.race = {
@@ -188,6 +192,8 @@ export class RealRun implements Lab {
 		if (!outcome.ok) {
 			this.#errors[thread] = outcome.message;
 			this.#lock.abandon(thread);
+			// The GIL first: it also clears its own count of holders.
+			abandonGil(this.shared, thread);
 			for (let k = 0; k < (this.shared.dims.locks ?? 0); k++) new Mutex(this.shared.i32, this.shared.lockCells(k)).abandon(thread);
 			if (this.shared.state(thread) !== Code.failed) {
 				this.shared.setTime(thread, F.endAt, epochNow());

@@ -40,8 +40,14 @@ export const H = {
 	holder: 4, // thread index + 1 of the mutex holder, 0 none
 	contended: 5, // acquisitions that had to wait
 	occupancy: 6, // threads inside the critical section (must stay <= 1)
+	// The gil scene's bookkeeping around its global lock (engine/gil.ts); the lock itself is lock
+	// GIL_LOCK of the locks region, a Mutex like any other.
+	gilWaiters: 7, // threads waiting for the GIL now
+	gilLast: 8, // thread index + 1 of the last holder: a new one is a hand-over
+	gilHandovers: 9, // times the GIL passed from one thread to another
+	gilInside: 10, // threads holding the GIL (must stay <= 1)
 } as const;
-const HEADER_INTS = 8;
+const HEADER_INTS = 16;
 
 /** The race's lock: the mutex that guards the shared counter. */
 export const RACE_LOCK: LockCells = {state: H.mutex, holder: H.holder, contended: H.contended};

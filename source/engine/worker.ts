@@ -6,6 +6,8 @@
  */
 import {parentPort} from 'node:worker_threads';
 import type {CounterMode, Job, RunMessage, WorkerReply} from './jobs.js';
+import {calibrate, cpuJob} from './cpu-job.js';
+import {Gil, abandonGil} from './gil.js';
 import {lockPairThread, releaseLocks} from './lock-pair.js';
 import {Mutex} from './mutex.js';
 import {Code, Ev, F, H, RACE_LOCK, SharedState, T, epochNow} from './shared.js';
@@ -31,20 +33,26 @@ function injectFailure(job: Job): void {
 	if (job.fail === 'exit') process.exit(3);
 }
 
+/** Under a GIL (`job.gil`), as CPython's `time.sleep`: it holds the GIL to print, and lets go of it while it sleeps. */
 function sleeper(s: SharedState, t: number, job: Extract<Job, {kind: 'sleep'}>): void {
+	const gil = job.gil ? new Gil(s, t) : undefined;
+	gil?.take();
 	const start = epochNow();
 	s.setTime(t, F.startAt, start);
-	s.setState(t, Code.sleeping);
+	if (!gil) s.setState(t, Code.sleeping);
 	s.emit(Ev.sleep, t, 0, start);
+	gil?.release(Code.sleeping);
 	if (job.fail) {
 		block(s, t, job.ms / 2);
 		injectFailure(job);
 	}
 	block(s, t, job.ms - (epochNow() - start));
+	gil?.take();
 	const wake = epochNow();
 	s.setTime(t, F.wakeAt, wake);
-	s.setState(t, Code.awake);
+	if (!gil) s.setState(t, Code.awake);
 	s.emit(Ev.wake, t, 0, wake);
+	gil?.release(Code.awake);
 }
 
 /** Spend `micros` of real time between the read and the write, as the notebook's I/O does. */
@@ -158,13 +166,16 @@ port.on('message', (message: RunMessage) => {
 	const s = new SharedState(message.buffer, message.dims);
 	const t = message.thread;
 	try {
+		const {job} = message;
 		if (waitForGo(s, t)) {
-			if (message.job.kind === 'sleep') sleeper(s, t, message.job);
-			else if (message.job.kind === 'locks') {
-				const {job} = message;
+			if (job.kind === 'sleep') sleeper(s, t, job);
+			else if (job.kind === 'count') counter(s, t, job);
+			else if (job.kind === 'calibrate') calibrate(s, t, job);
+			else if (job.kind === 'cpu') cpuJob(s, t, job, job.fail ? () => injectFailure(job) : undefined);
+			else {
 				const failAt = job.fail ? Math.floor(job.increments / 2) : -1;
 				lockPairThread(s, t, job, (i) => i === failAt && injectFailure(job));
-			} else counter(s, t, message.job);
+			}
 		}
 		s.setTime(t, F.endAt, epochNow());
 		s.setState(t, Code.done);
@@ -172,6 +183,7 @@ port.on('message', (message: RunMessage) => {
 	} catch (error) {
 		const text = error instanceof Error ? error.message : String(error);
 		releaseIfHeld(s, t);
+		abandonGil(s, t);
 		releaseLocks(s, t);
 		s.setTime(t, F.endAt, epochNow());
 		s.emit(Ev.fail, t);

@@ -7,6 +7,7 @@ import {seconds} from '../model/format.js';
 import {foldCode} from './code.js';
 import {countInterleavings} from '../model/interleavings.js';
 import {groupedBig, percent} from '../model/interleavings-text.js';
+import {CPU_JOB_CODE, type GilOptions} from './gil.js';
 import {INTERLEAVINGS, INTERLEAVINGS_DEFAULTS} from './interleavings.js';
 import {RACE_CODE, type RaceOptions, SCENES, type SceneOptions} from './index.js';
 import type {View} from './view.js';
@@ -55,7 +56,8 @@ function asRun(code: readonly string[], {threads, sleep}: SceneOptions, loop: bo
 	return loop ? [`n_time = ${seconds(sleep)}`, `n_threads = ${threads}`, ...values.filter((line) => line !== '')] : values;
 }
 
-export function tourSlides(options: SceneOptions, race: RaceOptions): Slide[] {
+/** `gil`: the GIL slide's lanes (the tour keeps their default threads and sleep; --cpu sets the job). */
+export function tourSlides(options: SceneOptions, race: RaceOptions, gil: GilOptions): Slide[] {
 	const scene = (name: keyof typeof SCENES): View => ({kind: 'scene', scene: SCENES[name], options});
 	const lock = (mode: 'unsafe' | 'mutex' | 'atomic'): View => ({kind: 'race', modes: [mode], race});
 	return [
@@ -68,6 +70,24 @@ export function tourSlides(options: SceneOptions, race: RaceOptions): Slide[] {
 				"CPython's GIL lets one thread run Python at a time: threads help while waiting (I/O), not with CPU work.",
 				'Here every thread is a real Node worker thread, sharing one SharedArrayBuffer.',
 			],
+		},
+		{
+			id: 'gil',
+			title: 'the GIL: CPU-bound vs I/O-bound',
+			code: [
+				...CPU_JOB_CODE,
+				'',
+				'ts = [Thread(target=cpu_job, args=(n,))',
+				'      for _ in range(4)]',
+				'for t in ts: t.start()',
+				'for t in ts: t.join()',
+			],
+			points: [
+				'The GIL prevents threads from actually running in parallel: one thread at a time can hold it.',
+				'So threads are unsuitable for CPU intensive tasks, and pay off when the work is I/O bound.',
+				'Below: this job on 4 threads with no lock, under a GIL, sleeping under it, and in CPython.',
+			],
+			view: {kind: 'gil', gil},
 		},
 		{
 			id: 'start',

@@ -4,10 +4,10 @@ import type {RunProgram, ThreadSpec} from '../engine/run.js';
 export const THREAD_SCENE_NAMES = ['start', 'hello', 'join', 'sleepers', 'sequential'] as const;
 export type ThreadSceneName = (typeof THREAD_SCENE_NAMES)[number];
 /**
- * Every scene in the notebook's order; `dashboard` (sleepers above the lock panel) is the
- * default, and `tour` walks through all of them as slides.
+ * Every scene in the notebook's order (its opening paragraph is the GIL's); `dashboard`
+ * (sleepers above the lock panel) is the default, and `tour` walks through all of them as slides.
  */
-export const SCENE_NAMES = [...THREAD_SCENE_NAMES, 'race', 'interleavings', 'deadlock', 'dashboard', 'tour'] as const;
+export const SCENE_NAMES = ['gil', ...THREAD_SCENE_NAMES, 'race', 'interleavings', 'deadlock', 'dashboard', 'tour'] as const;
 export type SceneName = (typeof SCENE_NAMES)[number];
 
 export interface SceneOptions {

@@ -3,7 +3,16 @@ import {COUNTER_MODES, type CounterMode, type Failure, type LockOrder} from '../
 import type {RunProgram} from '../engine/run.js';
 import {UsageError} from '../model/errors.js';
 import {type DeadlockOptions, deadlockProgram} from './deadlock.js';
-import {type RaceOptions, SCENES, type Scene, type SceneName, type SceneOptions, raceProgram} from './index.js';
+import {
+	type GilOptions,
+	type RaceOptions,
+	SCENES,
+	type Scene,
+	type SceneName,
+	type SceneOptions,
+	gilPrograms,
+	raceProgram,
+} from './index.js';
 
 export type View = (
 	| {kind: 'scene'; scene: Scene; options: SceneOptions}
@@ -11,6 +20,7 @@ export type View = (
 	| {kind: 'dashboard'; options: SceneOptions; race: RaceOptions}
 	/** The deadlock and its fix: one lane per lock order, side by side. */
 	| {kind: 'deadlock'; orders: LockOrder[]; deadlock: DeadlockOptions}
+	| {kind: 'gil'; gil: GilOptions}
 ) & {
 	/** Threads made to fail on purpose, by name (THREADLAB_FAIL). */
 	failures?: Record<string, Failure>;
@@ -31,6 +41,12 @@ export interface LessonRequest {
 	runs: number;
 	/** Deadlock: the lock orders to run, side by side (default both). */
 	orders?: LockOrder[];
+	/** gil: one CPU job, ms of one core. */
+	cpuMs: number;
+	/** gil: the interpreter of the Python lane (THREADLAB_PYTHON, or python3). */
+	python: string;
+	/** --seed: simulated, so the gil scene has no calibration and no Python lane. */
+	seed?: number | undefined;
 	/** THREADLAB_FAIL: threads to make fail on purpose, by name (real threads only). */
 	failures: Record<string, Failure>;
 }
@@ -46,6 +62,10 @@ export function viewFor(options: LessonRequest): View {
 			return {kind: 'dashboard', options: sceneOptions, race, ...failures};
 		case 'deadlock':
 			return {kind: 'deadlock', orders: options.orders ?? ['opposite', 'ordered'], deadlock: race, ...failures};
+		case 'gil': {
+			const {threads, cpuMs, sleep, python} = options;
+			return {kind: 'gil', gil: {threads, cpuMs, sleep, python, simulated: options.seed !== undefined}, ...failures};
+		}
 		case 'tour':
 			throw new Error('the tour is a list of views: see tour/slides.ts');
 		case 'interleavings':
@@ -94,5 +114,7 @@ function programsFor(view: View, selection?: readonly CounterMode[]): RunProgram
 			return [[SCENES.sleepers.program(view.options)], [raceProgram('unsafe', view.race)], [raceProgram('mutex', view.race)]];
 		case 'deadlock':
 			return view.orders.map((order) => [deadlockProgram(order, view.deadlock)]);
+		case 'gil':
+			return [gilPrograms(view.gil)];
 	}
 }

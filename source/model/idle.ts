@@ -1,10 +1,11 @@
-import type {CounterMode, Sample} from './types.js';
+import type {CounterMode, GilSample, Sample} from './types.js';
 
 /** The sample of a scene whose threads exist but have not started yet. */
 export function idleSample(
 	scene: string,
 	threads: ReadonlyArray<{name: string; sleepSeconds: number}>,
 	race?: {mode: CounterMode; increments: number; workMicros: number},
+	gil?: Pick<GilSample, 'lane' | 'cpuMs' | 'switchMs' | 'cores' | 'simulated'>,
 ): Sample {
 	const sample: Sample = {
 		scene,
@@ -26,6 +27,10 @@ export function idleSample(
 	if (race) {
 		const {mode, increments, workMicros} = race;
 		sample.race = {mode, increments, workMicros, expected: increments * threads.length, counter: 0, holder: -1, contended: 0};
+	}
+	if (gil) {
+		const {lane, cpuMs, switchMs, cores, simulated} = gil;
+		sample.gil = {lane, cpuMs, switchMs, cores, simulated, iterations: 0, calibrationMs: 0, holder: -1, handovers: 0};
 	}
 	return sample;
 }

@@ -1,8 +1,13 @@
 /** The closing slide: what the talk measured, one line per slide that ran. Pure. */
 import {fixed, grouped} from './format.js';
+import {gilResult} from './gil.js';
 import type {Snapshot} from './snapshot.js';
 
 export function measuredLine(id: string, snapshots: readonly Snapshot[]): string | null {
+	if (snapshots.some((snapshot) => snapshot.gil)) {
+		const {summary} = gilResult(snapshots);
+		return summary ? `${id}: ${summary.short}` : null;
+	}
 	const done = snapshots.filter((snapshot) => snapshot.finished);
 	if (done.length === 0) return null;
 	const race = done[0]!.race;

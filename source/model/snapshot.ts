@@ -5,7 +5,15 @@
 import {fixed, plural} from './format.js';
 import {type DeadlockModel, deadlockModel} from './deadlock.js';
 import {type RaceResult, raceResult} from './race.js';
-import type {EventSample, MainState, Sample, ThreadSample, ThreadStateName} from './types.js';
+import {
+	CPU_PROGRESS_UNITS,
+	type EventSample,
+	type GilSample,
+	type MainState,
+	type Sample,
+	type ThreadSample,
+	type ThreadStateName,
+} from './types.js';
 import {logText, stepText} from './wording.js';
 
 export interface ThreadRowModel {
@@ -74,6 +82,8 @@ export interface Snapshot {
 	lastStep: string | null;
 	/** The deadlock scene: who holds and waits for which lock, and the cycle. */
 	deadlock?: DeadlockModel;
+	/** A lane of the gil scene: its GIL, calibration and interpreter. */
+	gil?: GilSample;
 }
 
 function threadRow(thread: ThreadSample, clockMs: number, increments: number): ThreadRowModel {
@@ -176,7 +186,7 @@ export function toSnapshot(sample: Sample): Snapshot {
 			progress: sample.threads.length > 0 ? finishedThreads / sample.threads.length : 1,
 			elapsedMs: sample.clockMs,
 		},
-		threads: sample.threads.map((thread) => threadRow(thread, sample.clockMs, sample.race?.increments ?? sample.deadlock?.increments ?? 0)),
+		threads: sample.threads.map((thread) => threadRow(thread, sample.clockMs, progressUnits(sample))),
 		log: sample.events.map((event) => ({
 			atMs: event.atMs,
 			thread: event.thread,
@@ -186,8 +196,17 @@ export function toSnapshot(sample: Sample): Snapshot {
 		summary: sample.finished ? summarize(sample) : null,
 		race: raceResult(sample),
 		lastStep: sample.lastStep ? stepText(sample.lastStep, sample.threads, sample.deadlock) : null,
+		...(sample.gil ? {gil: sample.gil} : {}),
 		...(sample.deadlock ? {deadlock: deadlockModel(sample)!} : {}),
 	};
+}
+
+/** What a thread's progress counts to: a race's or a deadlock's increments, a CPU job's thousandths; 0: its sleep's time. */
+function progressUnits(sample: Sample): number {
+	if (sample.race) return sample.race.increments;
+	if (sample.deadlock) return sample.deadlock.increments;
+	const lane = sample.gil?.lane;
+	return lane === 'cpu' || lane === 'gil' || lane === 'python' ? CPU_PROGRESS_UNITS : 0;
 }
 
 /** Every run of a view, per lane and program: samples to snapshots. */
@@ -212,6 +231,9 @@ export function frameKey(snapshot: Snapshot, frameMs: number): string {
 	const tick = snapshot.finished ? -1 : Math.floor(snapshot.clockMs / frameMs);
 	const rows = snapshot.threads.map((row) => `${row.state}${Math.floor(row.progress * 100)}:${row.local}`).join();
 	const race = snapshot.race ? `${snapshot.race.actual}|${snapshot.race.holder}` : '';
+	const gil = snapshot.gil
+		? `${snapshot.gil.holder}|${snapshot.gil.handovers}|${snapshot.gil.iterations}|${snapshot.gil.python?.version}`
+		: '';
 	const deadlock = snapshot.deadlock ? `${snapshot.deadlock.notes.join()}|${snapshot.deadlock.hops.length}` : '';
-	return `${tick}|${snapshot.log.length}|${snapshot.main.state}|${snapshot.finished}|${rows}|${race}|${snapshot.lastStep}|${deadlock}`;
+	return `${tick}|${snapshot.log.length}|${snapshot.main.state}|${snapshot.finished}|${rows}|${race}|${snapshot.lastStep}|${deadlock}|${gil}`;
 }

@@ -88,4 +88,52 @@ export interface Sample {
 	deadlock?: DeadlockSample;
 	/** Simulated runs: the step the scheduler ran last. */
 	lastStep?: {thread: number; kind: string; value: number; erased?: {thread: number; updates: number}};
+	/** A lane of the `gil` scene. */
+	gil?: GilSample;
+}
+
+/**
+ * The `gil` scene's lanes, run one after another: the calibration of the CPU job, the job on
+ * threads without a lock, under a GIL, the I/O-bound sleepers under the GIL, and CPython.
+ */
+export const GIL_LANES = ['calibrate', 'cpu', 'gil', 'io', 'python'] as const;
+export type GilLane = (typeof GIL_LANES)[number];
+/** A CPU job's progress is published in thousandths. */
+export const CPU_PROGRESS_UNITS = 1000;
+
+/** What CPython said about itself (lane 4). */
+export interface PythonBuild {
+	/** `CPython 3.11.7`. */
+	version: string;
+	/** Built without the GIL (`python3.13t`), whether or not it was switched back on. */
+	freeThreaded: boolean;
+	/** The GIL is on at run time (`sys._is_gil_enabled()`; True before 3.13). */
+	gil: boolean;
+}
+
+export interface GilSample {
+	lane: GilLane;
+	/** One job: ms of one core. */
+	cpuMs: number;
+	/** How long a thread holds the GIL before it must hand it to a waiting one (CPython's sys.getswitchinterval()). */
+	switchMs: number;
+	/** Cores the threads can run on: the machine's (availableParallelism), or the simulation's. */
+	cores: number;
+	simulated: boolean;
+	/** The calibrated job: iterations of the loop that take `cpuMs` on one core; 0 until calibrated (and when simulated). */
+	iterations: number;
+	/** How long the calibration measured the loop, ms. */
+	calibrationMs: number;
+	/** Thread index holding the GIL, -1 for none. */
+	holder: number;
+	/** Times the GIL passed from one thread to another. */
+	handovers: number;
+	/** Lane 4: the interpreter that ran, once it said so. */
+	python?: PythonBuild;
+	/** Lane 4: CPython's own elapsed time for its threads, ms (its start-up and calibration left out). */
+	pythonElapsedMs?: number;
+	/** Lane 4: the CPU time the interpreter's process took in all, ms (for the bench: CPU not taken by other processes). */
+	pythonCpuMs?: number;
+	/** Lane 4 did not run, and why (`python3 is not on the PATH`). */
+	unavailable?: string;
 }

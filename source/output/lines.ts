@@ -3,14 +3,16 @@
  * one line per race mode (piped, CI), or one JSON object (`--json`). No Ink,
  * no escape codes.
  */
+import {prepareRun} from '../engine/live.js';
 import type {WorkerPool} from '../engine/pool.js';
-import {RealRun, type RunProgram, programLabel} from '../engine/run.js';
+import {type RunProgram, programLabel} from '../engine/run.js';
 import {sceneStarted} from './record.js';
 import {H} from '../engine/shared.js';
 import {SimSession, advanceInSlices} from '../engine/sim/session.js';
 import {cycleLine, deadlockOf, formedLine} from '../model/deadlock.js';
 import {type RaceResult, raceLine, raceResult} from '../model/race.js';
-import {summarize} from '../model/snapshot.js';
+import {gilClosingLines, gilProgramLine, gilResult} from '../model/gil.js';
+import {summarize, toSnapshot} from '../model/snapshot.js';
 import {logText} from '../model/wording.js';
 import type {Sample} from '../model/types.js';
 import {type View, lanesFor} from '../lessons/view.js';
@@ -19,7 +21,7 @@ export type Write = (line: string) => void;
 
 /** Run one program, calling `onLine` with each log line the moment a thread publishes it. */
 export async function streamRun(pool: WorkerPool, program: RunProgram, onLine?: Write): Promise<Sample> {
-	const run = await RealRun.prepare(pool, program);
+	const run = await prepareRun(pool, program);
 	sceneStarted(programLabel(program));
 	let printed = 0;
 	const flush = () => {
@@ -60,11 +62,13 @@ export async function runHeadless(pool: WorkerPool, view: View, onLine?: Write):
 		lanesFor(view).map(async (lane) => {
 			const samples: Sample[] = [];
 			for (const program of lane) {
-				const sample = await streamRun(pool, program, onLine);
+				// The gil scene prints one line per lane, not its sleepers' lines.
+				const sample = await streamRun(pool, program, program.gil ? undefined : onLine);
 				const race = raceResult(sample);
 				if (race) onLine?.(raceLine(race));
-				const deadlock = deadlockLines(sample);
-				for (const line of deadlock) onLine?.(line);
+				const gil = gilProgramLine(toSnapshot(sample));
+				if (gil) onLine?.(gil);
+				for (const line of deadlockLines(sample)) onLine?.(line);
 				samples.push(sample);
 			}
 			return samples;
@@ -99,9 +103,16 @@ export function deadlockJson(sample: Sample) {
 	};
 }
 
-/** The summary line of a thread scene; none for a race or a deadlock (their lines are already out). */
+/**
+ * The summary line of a thread scene, the lesson of the gil scene; none for a race or a
+ * deadlock (their lines are already out).
+ */
 export function closingLines(samples: readonly Sample[]): string[] {
-	return samples.filter((sample) => !sample.race && !sample.deadlock).map((sample) => summarize(sample).line);
+	const gil = samples.filter((sample) => sample.gil);
+	return [
+		...samples.filter((sample) => !sample.race && !sample.deadlock && !sample.gil).map((sample) => summarize(sample).line),
+		...(gil.length > 0 ? gilClosingLines(gil.map(toSnapshot)) : []),
+	];
 }
 
 export function failedThreads(samples: readonly Sample[]): number {
@@ -151,6 +162,35 @@ export function runJson(r: RaceResult) {
 	};
 }
 
+/** The gil scene's `--json`: every lane that ran, with its figures; the calibration; which Python ran, or why none did. */
+export function gilJson(samples: readonly Sample[]) {
+	const result = gilResult(samples.map(toSnapshot));
+	const python = result.lanes.find((lane) => lane.lane === 'python')!;
+	const build = python.snapshot?.gil?.python;
+	return {
+		scene: 'gil',
+		cores: result.cores,
+		switchMs: result.switchMs,
+		cpuMs: result.cpuMs,
+		simulated: result.simulated,
+		calibration: result.simulated ? null : {iterations: result.iterations, measuredMs: round(result.calibrationMs)},
+		lanes: result.lanes
+			.filter((lane) => lane.status !== 'skipped')
+			.map((lane) => ({
+				name: lane.lane,
+				label: lane.name,
+				threads: lane.threads,
+				elapsedMs: round(lane.elapsedMs),
+				sequentialMs: lane.sequentialMs,
+				speedup: Math.round(lane.speedup * 1000) / 1000,
+				...(lane.handovers === undefined ? {} : {handovers: lane.handovers}),
+			})),
+		python: build ? {...build, ran: true} : {ran: false, why: python.note},
+		summary: result.summary?.full ?? null,
+		...(result.failed > 0 ? {failed: result.failed} : {}),
+	};
+}
+
 /** The `--json` object of a finished view. */
 export function jsonFor(view: View, lanes: readonly Sample[][]): object {
 	const samples = lanes.flat();
@@ -171,6 +211,8 @@ export function jsonFor(view: View, lanes: readonly Sample[][]): object {
 			// One order: its fields at the top level; both: one run per order.
 			return deadlocks.length === 1 ? {scene: 'deadlock', ...deadlocks[0]} : {scene: 'deadlock', runs: deadlocks};
 		}
+		case 'gil':
+			return gilJson(samples);
 	}
 }
 
@@ -180,9 +222,11 @@ export async function simulateHeadless(view: View, seed: number, onLine?: Write)
 	await advanceInSlices(session, Number.MAX_SAFE_INTEGER);
 	const lanes = session.samples();
 	for (const sample of lanes.flat()) {
-		for (const event of sample.events) onLine?.(logText(event, sample.threads));
+		if (!sample.gil) for (const event of sample.events) onLine?.(logText(event, sample.threads));
 		const race = raceResult(sample);
 		if (race) onLine?.(raceLine(race));
+		const gil = gilProgramLine(toSnapshot(sample));
+		if (gil) onLine?.(gil);
 		for (const line of deadlockLines(sample)) onLine?.(line);
 	}
 	return lanes;

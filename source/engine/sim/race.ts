@@ -11,8 +11,9 @@ import {Mutex} from '../mutex.js';
 import type {ThreadStateName} from '../shared.js';
 import type {VirtualClock} from './clock.js';
 
-export type StepKind = 'wake' | 'lock' | 'read' | 'work' | 'write' | 'unlock' | 'add' | 'take' | 'count' | 'release';
-export type RaceStep = Exclude<StepKind, 'wake' | 'take' | 'count' | 'release'>;
+/** Every step the simulator runs: a sleeper's wake, the race's, the lock pairs' (sim/locks.ts) and the GIL's (sim/gil.ts: take, slice, print). */
+export type StepKind = 'wake' | 'lock' | 'read' | 'work' | 'write' | 'unlock' | 'add' | 'take' | 'count' | 'release' | 'slice' | 'print';
+export type RaceStep = Exclude<StepKind, 'wake' | 'take' | 'count' | 'release' | 'slice' | 'print'>;
 
 export interface SimThread {
 	state: ThreadStateName;

@@ -10,6 +10,7 @@ import {READ_LOG} from '../jobs.js';
 import type {Join, Lab, ThreadHandle} from '../lab.js';
 import type {RunProgram} from '../run.js';
 import {type Step, VirtualClock} from './clock.js';
+import {type GilStep, SimGil, isGilJob} from './gil.js';
 import {type LockMove, SimLocks} from './locks.js';
 import {OP_MS, SimRace, type SimThread, type StepKind, firstStep} from './race.js';
 
@@ -22,6 +23,7 @@ export class SimRun implements Lab {
 	readonly #events: EventSample[] = [];
 	readonly #race: SimRace;
 	readonly #locks: SimLocks;
+	readonly #gil: SimGil;
 	#move: LockMove | undefined;
 	#steps = 0;
 	#main: MainState = 'starting';
@@ -51,6 +53,18 @@ export class SimRun implements Lab {
 			(thread) => this.#finish(thread),
 			// A wait-for cycle of parked threads never moves again: the run ends there, as it is.
 			() => (this.#finishedAt ??= this.#clock.now),
+		);
+		this.#gil = new SimGil(
+			this.#threads,
+			program.threads.map((spec) => spec.job),
+			{
+				schedule: (thread, kind, delayMs) => this.#clock.schedule(thread, kind, delayMs),
+				cost: (base, spread) => this.#clock.cost(base, spread),
+				finish: (thread) => this.#finish(thread),
+				emit: (kind, thread) => this.#events.push({kind, thread, atMs: this.#clock.now}),
+				now: () => this.#clock.now,
+			},
+			program.gil?.cores ?? 1,
 		);
 	}
 
@@ -139,6 +153,11 @@ export class SimRun implements Lab {
 			finished: this.finished,
 		};
 		if (this.#lastStep) sample.lastStep = {...this.#lastStep, ...(this.#lastStep.erased ? {erased: {...this.#lastStep.erased}} : {})};
+		if (this.#program.gil) {
+			const {lane, cpuMs, switchMs, cores, simulated} = this.#program.gil;
+			const {holder, handovers} = this.#gil;
+			sample.gil = {lane, cpuMs, switchMs, cores, simulated, iterations: 0, calibrationMs: 0, holder, handovers};
+		}
 		const locks = this.#program.deadlock;
 		if (locks) {
 			const {order, increments, workMicros} = locks;
@@ -169,24 +188,31 @@ export class SimRun implements Lab {
 		const thread = this.#threads[index]!;
 		const job = this.#program.threads[index]!.job;
 		thread.startMs = this.#clock.now;
-		if (job.kind === 'sleep') {
+		if (isGilJob(job)) {
+			this.#gil.start(index);
+		} else if (job.kind === 'sleep') {
 			thread.state = 'sleeping';
 			this.#events.push({kind: 'sleep', thread: index, atMs: this.#clock.now});
 			this.#clock.schedule(index, 'wake', job.ms);
 		} else if (job.kind === 'locks') {
 			this.#locks.start(index);
-		} else {
+		} else if (job.kind === 'count') {
 			thread.state = 'running';
 			this.#clock.schedule(index, firstStep(job.mode), this.#clock.cost(OP_MS, 20));
 		}
 	}
 
 	#perform({thread: index, kind}: Step<StepKind>): void {
+		// The gil scene's steps first: its 'take' is the GIL's hand-over, not a lock pair's take.
+		if (isGilJob(this.#program.threads[index]!.job)) {
+			this.#gil.perform(index, kind as GilStep | 'wake');
+			return;
+		}
 		if (kind === 'take' || kind === 'count' || kind === 'release') {
 			this.#move = this.#locks.perform(index, kind);
 			return;
 		}
-		if (kind !== 'wake') {
+		if (kind !== 'wake' && kind !== 'slice' && kind !== 'print') {
 			this.#race.perform(index, kind);
 			return;
 		}

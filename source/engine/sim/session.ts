@@ -7,6 +7,7 @@ import {type RunProgram, programLabel} from '../run.js';
 import {SimRun} from './run.js';
 import {UsageError} from '../../model/errors.js';
 import {idleSample} from '../../model/idle.js';
+import {gilSteps} from './gil.js';
 import {STEPS_PER_INCREMENT} from './race.js';
 import type {Sample} from '../../model/types.js';
 
@@ -34,7 +35,8 @@ export function programSteps(program: RunProgram): number {
 	const race = program.race;
 	// A deadlock run takes at most take, take, count, release per increment (and ends sooner if it deadlocks).
 	if (program.deadlock) return program.threads.length * program.deadlock.increments * 4;
-	return race ? program.threads.length * race.increments * STEPS_PER_INCREMENT[race.mode] : program.threads.length;
+	if (race) return program.threads.length * race.increments * STEPS_PER_INCREMENT[race.mode];
+	return program.gil ? program.threads.reduce((sum, thread) => sum + gilSteps(thread.job), 0) : program.threads.length;
 }
 
 /** `needed`: the steps to the end, when known (a run to its end); else more than `limit` were needed to reach a time. */
@@ -133,7 +135,7 @@ export class SimSession {
 			lane.programs.map((program, index) => {
 				if (index < lane.done.length) return lane.done[index]!;
 				if (index === lane.done.length && lane.run) return lane.run.sample();
-				return idleSample(program.scene, program.threads, program.race);
+				return idleSample(program.scene, program.threads, program.race, program.gil);
 			}),
 		);
 	}

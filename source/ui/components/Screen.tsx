@@ -3,9 +3,11 @@ import {COUNTER_MODES, type CounterMode} from '../../engine/jobs.js';
 import {idleDeadlockSample} from '../../model/deadlock.js';
 import {idleSample} from '../../model/idle.js';
 import {type Snapshot, toSnapshot} from '../../model/snapshot.js';
+import {GIL_CODE} from '../../lessons/gil.js';
 import {DashboardView} from './DashboardView.js';
 import {DeadlockView} from './DeadlockView.js';
 import {DEADLOCK_CODE, DEADLOCK_LESSON} from '../../lessons/index.js';
+import {GilView} from './GilView.js';
 import type {KeyHint} from './Footer.js';
 import type {LockColumn} from './LockPanel.js';
 import {RaceView} from './RaceView.js';
@@ -71,5 +73,7 @@ export function Screen(props: ScreenProps) {
 			const code = view.orders.length === 1 ? DEADLOCK_CODE[view.orders[0]!] : DEADLOCK_CODE.opposite;
 			return <DeadlockView {...common} lanes={lanes} title="two locks, two orders" lesson={DEADLOCK_LESSON} code={code} />;
 		}
+		case 'gil':
+			return <GilView {...common} snapshots={props.snapshots[0] ?? []} code={GIL_CODE} />;
 	}
 }

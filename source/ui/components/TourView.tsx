@@ -6,6 +6,7 @@ import type {Slide} from '../../lessons/tour.js';
 import {Code} from './Code.js';
 import {EventLog} from './EventLog.js';
 import {type ChromeProps, Footer} from './Footer.js';
+import {GilCompact} from './GilCompact.js';
 import {Help} from './Help.js';
 import {LockPanel} from './LockPanel.js';
 import {raceSummary} from './RaceView.js';
@@ -39,6 +40,7 @@ function SlideScene({
 	const theme = useTheme();
 	const snapshot = snapshots[0]?.[0];
 	if (!snapshot || lines < 2) return null;
+	if (snapshot.gil) return <GilCompact snapshots={snapshots[0]!} width={width} lines={lines} />;
 	if (snapshot.race) {
 		// The panel, then the status line: the running clock and what a step (s) did, or the verdict.
 		const columns = [{mode: snapshot.race.mode, snapshot, selected: false}];

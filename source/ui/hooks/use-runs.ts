@@ -1,13 +1,14 @@
 import {useEffect, useRef, useState} from 'react';
 import type {WorkerPool} from '../../engine/pool.js';
-import {RealRun, type RunProgram, programLabel} from '../../engine/run.js';
+import {type LiveRun, prepareRun} from '../../engine/live.js';
+import {type RunProgram, programLabel} from '../../engine/run.js';
 import {watchRuns} from '../../engine/watch.js';
 import {idleSample} from '../../model/idle.js';
 import {type Snapshot, framesKey, toSnapshot} from '../../model/snapshot.js';
 import {useMarker} from '../markers.js';
 
 const idle = (lanes: readonly RunProgram[][]) =>
-	lanes.map((lane) => lane.map((program) => toSnapshot(idleSample(program.scene, program.threads, program.race))));
+	lanes.map((lane) => lane.map((program) => toSnapshot(idleSample(program.scene, program.threads, program.race, program.gil))));
 
 /**
  * Runs `lanes` on real workers: lanes side by side, the programs of a lane one
@@ -31,7 +32,7 @@ export function useRuns(
 	useEffect(() => {
 		let cancelled = false;
 		const current = idle(lanes);
-		const live = new Map<RealRun, [number, number]>();
+		const live = new Map<LiveRun, [number, number]>();
 		let lastKey = '';
 		const publish = () => {
 			for (const [run, [lane, index]] of live) current[lane]![index] = toSnapshot(run.sample());
@@ -45,7 +46,7 @@ export function useRuns(
 		const runLane = async (programs: readonly RunProgram[], lane: number) => {
 			for (const [index, program] of programs.entries()) {
 				if (cancelled) return;
-				const run = await RealRun.prepare(pool, program);
+				const run = await prepareRun(pool, program);
 				live.set(run, [lane, index]);
 				if (cancelled) return run.abort();
 				mark(programLabel(program));
