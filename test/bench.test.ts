@@ -67,6 +67,7 @@ const OTHER_ROWS = [
 	'interleavings.count4x2',
 	'interleavings.count4x4',
 	'interleavings.largest',
+	'gil.cores',
 	'gil.cpu',
 	'gil.gil',
 	'gil.io',
