@@ -351,6 +351,14 @@ async function gilRows(lib) {
 	const cores = runs[0].result.cores;
 	const out = [
 		row(
+			'gil.cores',
+			'two threads running the loop at once: the slower against the faster',
+			'×',
+			stats(runs.map((run) => run.cores[0] / run.cores[1])),
+			null,
+			`ns an iteration, per run: ${runs.map((run) => run.cores.map((ns) => ns.toFixed(2)).join(' / ')).join(', ')}; 1.00× is two equal cores, as lane 1 needs`,
+		),
+		row(
 			'gil.cpu',
 			`CPU-bound, no lock: ${GIL_THREADS} threads × ${cpuMs} ms on ${cores} cores`,
 			'×',

@@ -67,6 +67,7 @@ const OTHER_ROWS = [
 	'interleavings.count4x2',
 	'interleavings.count4x4',
 	'interleavings.largest',
+	'gil.cores',
 	'gil.cpu',
 	'gil.gil',
 	'gil.io',
@@ -138,8 +139,8 @@ describe('npm run bench', () => {
 		const sleepRatio = median('sleep.node');
 		expect(sleepRatio).toBeGreaterThanOrEqual(1);
 		expect(sleepRatio).toBeLessThan(1.5);
-		// Under a GIL no speed-up and sleepers still overlap, however busy the machine is.
-		expect(median('gil.gil')!).toBeLessThanOrEqual(1.2);
+		// Sleepers under the GIL overlap however busy the machine is, and the GIL changes hands. (The CPU
+		// lanes' speed-ups depend on the calibration's core: test/engine/gil.test.ts judges them.)
 		expect(median('gil.io')!).toBeGreaterThan(3);
 		expect(median('gil.handoversPerSec')!).toBeGreaterThan(0);
 		if (hasPty) {

@@ -1,6 +1,42 @@
 // The gil scene's lanes for bench/bench.mjs, on the library (dist/index.js): each lane's speed-up,
 // the CPU job alone on one thread, the GIL's hand-overs, and how busy the rest of the machine was.
 import {readFileSync} from 'node:fs';
+import {Worker} from 'node:worker_threads';
+
+/** A thread running the CPU job's loop for 200 ms of its own CPU time: how fast, in ns an iteration. */
+const PROBE = `
+const {parentPort} = require('node:worker_threads');
+const {readFileSync} = require('node:fs');
+const cpu = () => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
+function spin(from, count, total) {
+	let sum = total | 0;
+	const start = from | 0;
+	for (let k = 0; k < count; k++) {
+		const i = (start + k) | 0;
+		sum = (sum + ((Math.imul(i, i) >>> 0) % 7)) | 0;
+	}
+	return sum;
+}
+let t = spin(0, 5e6, 0);
+const c0 = cpu();
+let n = 0;
+while (cpu() - c0 < 200) { t = spin(n, 1e6, t); n += 1e6; }
+parentPort.postMessage({ns: ((cpu() - c0) * 1e6) / n, t});
+`;
+
+/** Two threads at once, one a core: their speeds in ns an iteration, slower first. A virtual machine's two cores may differ. */
+export async function twoCores() {
+	const probe = () =>
+		new Promise((resolve, reject) => {
+			const worker = new Worker(PROBE, {eval: true});
+			worker.once('message', (message) => {
+				void worker.terminate();
+				resolve(message.ns);
+			});
+			worker.once('error', reject);
+		});
+	return (await Promise.all([probe(), probe()])).sort((a, b) => b - a);
+}
 
 /** ms of CPU the whole machine spent since boot (/proc/stat, 100 ticks a second), or null. */
 function machineBusyMs() {
@@ -46,6 +82,7 @@ export async function benchGil(lib, {runs, threads, cpuMs, sleep}) {
 	try {
 		for (let i = 0; i < runs; i++) {
 			const programs = lib.gilPrograms({threads, cpuMs, sleep, python: 'python3', simulated: false});
+			const cores = await twoCores();
 			const samples = [];
 			const others = {};
 			const cpu = {};
@@ -68,7 +105,7 @@ export async function benchGil(lib, {runs, threads, cpuMs, sleep}) {
 			const alone = await timed(lib, pool, single);
 			const result = lib.gilResult(samples.map(lib.toSnapshot));
 			if (result.failed > 0) throw new Error(`gil: ${result.failed} threads failed`);
-			out.push({result, aloneMs: alone.sample.clockMs, others: {...others, alone: alone.others}, cpu: {...cpu, alone: alone.cpuMs}});
+			out.push({result, aloneMs: alone.sample.clockMs, others: {...others, alone: alone.others}, cpu: {...cpu, alone: alone.cpuMs}, cores});
 		}
 	} finally {
 		await pool.terminate();

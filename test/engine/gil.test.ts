@@ -58,8 +58,9 @@ describe('the gil scene on real worker threads', () => {
 			// Both cores first: a virtual machine's two cores can compute at different speeds (a busy
 			// host), and then the calibration depends on the core it ran on, and lane 1 gets the sum
 			// of two speeds, not twice one. The speed-ups are judged only on two equal cores.
-			const speeds = await twoCores();
+			const before = await twoCores();
 			const {result, inside, others} = await nodeLanes(4, 400, 0.5);
+			const speeds = [...before, ...(await twoCores())];
 			const [cpu, gil, io] = result.lanes;
 			console.log(
 				`speed-ups: ${result.lanes.map((lane) => `${lane.lane} ${lane.speedup.toFixed(2)}×`).join(', ')}; ${gil!.handovers} hand-overs; other processes took ${others.map((cores) => cores.toFixed(2)).join(', ')} cores; two threads at once: ${speeds.map((ns) => ns.toFixed(2)).join(' and ')} ns an iteration`,
@@ -73,8 +74,9 @@ describe('the gil scene on real worker threads', () => {
 			expect(io!.speedup).toBeGreaterThanOrEqual(3);
 			expect(io!.elapsedMs).toBeGreaterThanOrEqual(500);
 			if (result.cores < 2) return context.skip('one core: no parallel speed-up to show');
+			// Before the lanes and after them, both cores within a quarter of each other.
 			const [fast, slow] = [Math.min(...speeds), Math.max(...speeds)];
-			if (slow > fast * 1.4) {
+			if (slow > fast * 1.25) {
 				why.push(`unequal cores (${fast.toFixed(2)} and ${slow.toFixed(2)} ns an iteration)`);
 				continue;
 			}
