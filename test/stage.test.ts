@@ -16,7 +16,7 @@ const SIZES = [
 	[80, 24],
 	[100, 30],
 ] as const;
-const SCENES: SceneName[] = ['start', 'hello', 'join', 'sleepers', 'sequential', 'race', 'dashboard'];
+const SCENES: SceneName[] = ['start', 'hello', 'join', 'sleepers', 'sequential', 'race', 'dashboard', 'gil'];
 /** Mid-run and done, for every scene (the race's all modes end near 3 s of virtual time). */
 const TIMES = [0.3, 1, 2.5, 30];
 const WORKERS = ['thread_0', 'thread_1', 'thread_2', 'thread_3'];

@@ -104,14 +104,17 @@ function gilText(lanes: readonly GilLaneResult[]): string {
 	return `GIL: ${count} in lane 2`;
 }
 
+/** A speed-up in words: a loaded machine can make threads slower than one after another, and then it says so. */
+export const faster = (speedup: number) => `${times(speedup)} ${speedup >= 0.995 ? 'faster' : '(slower)'}`;
+
 function summaryOf(lanes: readonly GilLaneResult[], cores: number): GilResult['summary'] {
 	const by = (lane: GilLaneName) => lanes.find((result) => result.lane === lane)!;
 	const [cpu, gil, io, python] = [by('cpu'), by('gil'), by('io'), by('python')];
 	const version = python.status === 'done' ? python.name.replace(/^(\S+ \d+\.\d+)\.\d+\S*/, '$1').replace(' (GIL)', '') : '';
 	const full = [
-		`CPU-bound: ${plural(cpu.threads, 'thread')} ${times(cpu.speedup)} faster on ${plural(cores, 'core')}; under a GIL ${times(gil.speedup)}`,
+		`CPU-bound: ${plural(cpu.threads, 'thread')} ${faster(cpu.speedup)} on ${plural(cores, 'core')}; under a GIL ${times(gil.speedup)}`,
 		python.status === 'done' ? `; ${version} ${times(python.speedup)}` : '',
-		`. I/O-bound under the GIL: ${times(io.speedup)} faster.`,
+		`. I/O-bound under the GIL: ${faster(io.speedup)}.`,
 	].join('');
 	const short = [
 		`CPU-bound ${times(cpu.speedup)} on ${plural(cores, 'core')}, under a GIL ${times(gil.speedup)}`,

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {SimSession} from '../../source/engine/sim/session.js';
 import {GIL_CODE, gilPrograms} from '../../source/lessons/gil.js';
+import {faster} from '../../source/model/gil.js';
 import {toSnapshots} from '../../source/model/snapshot.js';
 import type {Sample} from '../../source/model/types.js';
 import {GilView} from '../../source/ui/components/GilView.js';
@@ -50,6 +51,12 @@ describe('GilView', () => {
 			'CPU-bound: 4 threads 2.00× faster on 2 cores; under a GIL 0.99×. I/O-bound under\nthe GIL: 4.00× faster.',
 		);
 		expect(lines.every((line) => line.length <= 80)).toBe(true);
+	});
+
+	it('a speed-up below one is not called faster (a loaded machine can slow the threads down)', () => {
+		expect(faster(1.91)).toBe('1.91× faster');
+		expect(faster(0.997)).toBe('1.00× faster');
+		expect(faster(0.73)).toBe('0.73× (slower)');
 	});
 
 	it('too little room for rows: one line per lane; narrow: the figures above the rows', () => {

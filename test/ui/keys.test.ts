@@ -5,7 +5,7 @@ import {KEYS, type KeyContext, SELECTIONS, actionFor, footerKeys, helpKeys, tour
 
 const line = (hints: readonly {keys: string; action: string}[]) => hints.map((hint) => `${hint.keys} ${hint.action}`).join(' · ');
 const scene = (
-	view: 'scene' | 'race' | 'dashboard',
+	view: 'scene' | 'race' | 'dashboard' | 'gil',
 	simulated: boolean,
 	paused = false,
 	selection: readonly CounterMode[] = SELECTIONS[0]!,
@@ -18,7 +18,7 @@ const CONTEXTS: KeyContext[] = [
 		tourContext(true, runs),
 		tourContext(true, runs, true),
 	]),
-	...(['scene', 'race', 'dashboard'] as const).flatMap((view) =>
+	...(['scene', 'race', 'dashboard', 'gil'] as const).flatMap((view) =>
 		[false, true].flatMap((simulated) => [false, true].flatMap((paused) => SELECTIONS.map((s) => scene(view, simulated, paused, s)))),
 	),
 	{app: 'scene', view: 'interleavings', simulated: false, paused: false, selection: []},
@@ -38,6 +38,10 @@ describe('the footers', () => {
 			'r run again · m mode: mutex · space resume · s step · w walk through · ? help · q quit',
 		);
 		expect(line(footerKeys(scene('dashboard', true)))).toBe('r run again · space pause · s step · w walk through · ? help · q quit');
+		// The GIL's lanes run like threads: nothing to step or walk through, but a seeded run pauses.
+		expect(line(footerKeys(scene('gil', false)))).toBe('r run again · ? help · q quit');
+		expect(line(footerKeys(scene('gil', true)))).toBe('r run again · space pause · ? help · q quit');
+		expect(actionFor('w', scene('gil', true))).toBeUndefined();
 		// The tour: space pauses where a seeded slide runs something, and s steps and w replays where it races.
 		expect(line(footerKeys(tourContext(false, 'race')))).toBe('← back · → next · r rerun · w walk through · ? help · q quit');
 		expect(line(footerKeys(tourContext(true, 'threads')))).toBe('← back · → next · r rerun · space pause · ? help · q quit');

@@ -18,7 +18,7 @@ export function laneSegments(lane: GilLaneResult, number: number, width: number,
 		lane.status === 'done'
 			? `${fixed(lane.elapsedMs)} s · ${lane.speedup.toFixed(2)}×`
 			: lane.status === 'running'
-				? `${clock(lane.elapsedMs, 1)} s…`
+				? `${clock(lane.elapsedMs, 1)} s so far`
 				: '',
 	);
 	const barWidth = Math.max(0, width - nameWidth - 15 - 2);

@@ -59,7 +59,7 @@ export function laneInfo(lane: GilLaneResult, number: number): string[] {
 		lane.status === 'done'
 			? `${fixed(lane.elapsedMs)} s · ${lane.speedup.toFixed(2)}×`
 			: lane.status === 'running'
-				? `${clock(lane.elapsedMs, 1)} s…`
+				? `${clock(lane.elapsedMs, 1)} s so far`
 				: lane.lane === 'python' && build
 					? 'calibrating…'
 					: 'waits its turn';
