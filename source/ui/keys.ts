@@ -63,8 +63,7 @@ const tour = (context: KeyContext) => context.app === 'tour';
 const counted = (context: KeyContext) => context.view === 'interleavings';
 /** What runs: a text slide and the counted interleavings have no clock; the GIL's lanes run like threads; the race and the deadlock are stepped. */
 const runs = (c: KeyContext) =>
-	c.runs ??
-	(c.view === 'scene' || c.view === 'gil' ? 'threads' : c.view === 'slide' || c.view === 'interleavings' ? 'none' : 'race');
+	c.runs ?? (c.view === 'scene' || c.view === 'gil' ? 'threads' : c.view === 'slide' || c.view === 'interleavings' ? 'none' : 'race');
 /** A seeded clock is running something: space pauses it (in the tour too, where space is otherwise next). */
 const pausable = (c: KeyContext) => c.simulated && runs(c) !== 'none';
 
