@@ -122,6 +122,10 @@ describe('help and version', () => {
 			for (const option of ['--threads', '--sleep', '--fps', '--json', '--no-color', '--ascii', '--help', '--version'])
 				expect(stdout).toContain(option);
 			expect(stdout).toContain('$ threadlab hello -s 0.5 | cat');
+			// A projector's 80 columns: no line wider, and every flag's text apart from its name.
+			for (const line of stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+			expect(stdout).toMatch(/^ {4}-i, --increments <n> {2,}race: increments per thread/m);
+			expect(stdout).toMatch(/^ {26}2–8 \(default 2\); interleavings 2–4 \(default 2\)$/m);
 		}
 	});
 

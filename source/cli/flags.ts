@@ -2,6 +2,7 @@
  * Every flag, declared once: meow's flags, the help's lines, each value's rule and the scenes
  * it applies to all come from this table. A new flag is one entry here plus its use.
  */
+import wrapAnsi from 'wrap-ansi';
 import {COUNTER_MODES, LOCK_ORDERS} from '../engine/jobs.js';
 import type {SceneName} from '../lessons/index.js';
 import {THEME_NAMES} from '../ui/theme.js';
@@ -38,7 +39,7 @@ export const FLAGS = {
 		type: 'string',
 		short: 't',
 		arg: '<n>',
-		help: ['threads, 1–256 (default 5; race and gil 4);', 'deadlock 2–8 (default 2); interleavings 2–4 (default 2)'],
+		help: 'threads, 1–256 (default 5; race and gil 4); deadlock 2–8 (default 2); interleavings 2–4 (default 2)',
 		scenes: ['sleepers', 'sequential', ...LOCKS, 'interleavings', 'gil'],
 		rule: integer(1, 256),
 		sceneRules: {interleavings: integer(2, 4, 'interleavings')},
@@ -63,7 +64,7 @@ export const FLAGS = {
 		arg: '<m>',
 		help: [
 			'race: unsafe, mutex, atomic or all (default all);',
-			'interleavings: unsafe, mutex or atomic (default unsafe);',
+			'interleavings: unsafe (default), mutex or atomic;',
 			'deadlock: opposite, ordered or all (default all)',
 		],
 		scenes: ['race', 'interleavings', 'deadlock'],
@@ -74,7 +75,7 @@ export const FLAGS = {
 		type: 'string',
 		short: 'i',
 		arg: '<n>',
-		help: ['race: increments per thread, 1–100000000 (default 2500;', 'deadlock 500); interleavings: 1–4 (default 3)'],
+		help: 'race: increments per thread, 1–100000000 (default 2500; deadlock 500); interleavings: 1–4 (default 3)',
 		scenes: [...LOCKS, 'interleavings'],
 		rule: integer(1, 100_000_000),
 		sceneRules: {interleavings: integer(1, 4, 'interleavings')},
@@ -82,7 +83,7 @@ export const FLAGS = {
 	work: flag({
 		type: 'string',
 		arg: '<µs>',
-		help: ['race: real wait between read and write, 0–100000 (default 200);', 'deadlock: between the two locks'],
+		help: 'race: real wait between read and write, 0–100000 (default 200); deadlock: between the two locks',
 		scenes: [...LOCKS, 'interleavings'],
 		rule: integer(0, 100_000),
 	}),
@@ -97,10 +98,7 @@ export const FLAGS = {
 	seed: flag({
 		type: 'string',
 		arg: '<n>',
-		help: [
-			'simulate on a virtual clock with a seeded scheduler, 0–4294967295;',
-			'the same seed gives the same frames (space pauses, s steps a race)',
-		],
+		help: 'simulate on a virtual clock with a seeded scheduler, 0–4294967295; the same seed gives the same frames (space pauses, s steps a race)',
 		rule: integer(0, MAX_SEED),
 	}),
 	paused: flag({
@@ -112,7 +110,7 @@ export const FLAGS = {
 	frames: flag({
 		type: 'string',
 		arg: '<list>',
-		help: ['with --seed: print the frames at these virtual seconds and exit,', 'e.g. --frames 0,0.5,2.5'],
+		help: 'with --seed: print the frames at these virtual seconds and exit, e.g. --frames 0,0.5,2.5',
 		scenes: ['gil', 'start', 'hello', 'join', 'sleepers', 'sequential', 'race', 'interleavings', 'deadlock', 'dashboard'],
 		rule: times,
 	}),
@@ -122,7 +120,7 @@ export const FLAGS = {
 	record: flag({
 		type: 'string',
 		arg: '<file>',
-		help: ['write an asciicast v2 recording of what the terminal shows;', 'with --seed it is rendered at once and the same every time'],
+		help: 'write an asciicast v2 recording of what the terminal shows; with --seed it is rendered at once and the same every time',
 		rule: file,
 	}),
 	force: flag({type: 'boolean', help: '--record: replace the file if it exists', rule: boolean}),
@@ -154,13 +152,19 @@ export function meowFlags(): Record<string, {type: 'string' | 'boolean'; shortFl
 	return flags;
 }
 
-/** The help's Options section. */
-export function optionLines(): string[] {
-	const column = 24;
+/**
+ * The help's Options section: names in one column, and each help line wrapped with a hanging
+ * indent so that no line passes `width` (meow indents the help by two: 78 keeps it in a projector's 80).
+ */
+export function optionLines(width = 78): string[] {
+	const column = 26;
 	return (Object.entries(FLAGS) as Array<[FlagName, Flag]>).flatMap(([name, spec]) => {
-		const left = `${spec.short ? `-${spec.short}, ` : '    '}--${kebab(name)}${spec.arg ? ` ${spec.arg}` : ''}`;
-		const [first = '', ...more] = typeof spec.help === 'string' ? [spec.help] : spec.help;
-		const head = left.length < column - 2 ? `    ${left.padEnd(column - 4)}${first}` : `    ${left}  ${first}`;
-		return [head, ...more.map((line) => `${' '.repeat(column)}${line}`)];
+		const left = `    ${spec.short ? `-${spec.short}, ` : '    '}--${kebab(name)}${spec.arg ? ` ${spec.arg}` : ''}`;
+		const text = (typeof spec.help === 'string' ? [spec.help] : spec.help).flatMap((line) =>
+			wrapAnsi(line, width - column, {hard: true}).split('\n'),
+		);
+		const [first = '', ...more] = text;
+		const head = left.length <= column - 2 ? [`${left.padEnd(column)}${first}`] : [left, `${' '.repeat(column)}${first}`];
+		return [...head, ...more.map((line) => `${' '.repeat(column)}${line}`)];
 	});
 }

@@ -4,6 +4,7 @@
  */
 import {writeSync} from 'node:fs';
 import meow from 'meow';
+import wrapAnsi from 'wrap-ansi';
 import {cause} from '../output/cast-file.js';
 import {meowFlags, optionLines} from './flags.js';
 import {launch} from './launch.js';
@@ -27,7 +28,7 @@ const HELP = `
     interleavings every schedule of a small race, counted, beside real runs
     deadlock      two locks in opposite orders stop every thread; ordered: exact
     dashboard     sleepers above the lock panel, unsafe beside mutex (default)
-    tour          a talk: every lesson as a slide, code, points and the live scene
+    tour          a talk: each lesson a slide of code, points and its live scene
 
   Options
 ${optionLines().join('\n')}
@@ -76,6 +77,8 @@ export async function main(layout?: Promise<unknown>): Promise<void> {
 		const cli = meow(HELP, {
 			importMeta: import.meta,
 			pkg: THREADLAB_PACKAGE,
+			// Wrapped to fit a projector's 80 columns with meow's indent of two.
+			description: wrapAnsi(THREADLAB_PACKAGE.description, 76),
 			autoHelp: false,
 			autoVersion: false,
 			allowUnknownFlags: true,
