@@ -47,7 +47,9 @@ describe('threadlab gil without a terminal', () => {
 		const out = lines(stdout);
 		expect(out).toHaveLength(6);
 		expect(out[4]).toBe('CPython: python3 is not on the PATH; this lane did not run');
-		expect(out[5]).toMatch(/^CPU-bound: 2 threads \d+\.\d\d× (faster|\(slower\)) on \d+ cores?; under a GIL \d+\.\d\d×\. I\/O-bound under the GIL/);
+		expect(out[5]).toMatch(
+			/^CPU-bound: 2 threads \d+\.\d\d× (faster|\(slower\)) on \d+ cores?; under a GIL \d+\.\d\d×\. I\/O-bound under the GIL/,
+		);
 	});
 
 	it('--json: every lane with its threads, elapsed and sequential time, speed-up and hand-overs', async () => {
