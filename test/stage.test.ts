@@ -89,6 +89,20 @@ describe.each(SIZES)('the recorded tour at %i×%i', (width, height) => {
 		}
 	});
 
+	it('the sleepers slide shows what the code prints, whole, mid-run and at the end', () => {
+		const segments = tourSegments(slides, options);
+		const sleepers = segments[slides.findIndex((slide) => slide.id === 'sleepers')]!;
+		sleepers.session.advanceTo(1_000);
+		const sleeping = stripVTControlCharacters(sleepers.draw());
+		// At 80×24 the rows leave no room below: the printed lines go beside the points.
+		if (width === 80) expect(sleeping).toMatch(/^.*printed( \(\+\d earlier\))?:$/m);
+		expect(sleeping.match(/0\.00 s {2}I am thread_\d\. Going to sleep for 2/g)?.length).toBeGreaterThanOrEqual(2);
+		sleepers.session.advanceTo(60_000);
+		expect(stripVTControlCharacters(sleepers.draw()).match(/2\.00 s {2}thread_\d has woken up from sleep/g)?.length).toBeGreaterThanOrEqual(
+			width >= 100 ? 5 : 4,
+		);
+	});
+
 	it('the unsafe slide ends on its caught line, whole', () => {
 		const segments = tourSegments(slides, options);
 		const unsafe = segments[slides.findIndex((slide) => slide.id === 'unsafe')]!;

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {EventLog} from '../../source/ui/components/EventLog.js';
+import {EventLog, PrintedLog} from '../../source/ui/components/EventLog.js';
 import {Footer} from '../../source/ui/components/Footer.js';
 import {Header} from '../../source/ui/components/Header.js';
 import {Help} from '../../source/ui/components/Help.js';
@@ -13,6 +13,24 @@ const LOG: LogLine[] = [
 	{atMs: 501.3, thread: 0, kind: 'wake', text: 'thread_0 has woken up from sleep'},
 	{atMs: 12_345.6, thread: 1, kind: 'fail', text: 'thread_1 failed: boom'},
 ];
+
+describe("PrintedLog (beside a slide's points)", () => {
+	it('the newest lines that fit, each whole: a long one wraps under its text', () => {
+		expect(draw(<PrintedLog lines={LOG} height={5} width={40} />)).toEqual([
+			'printed (+2 earlier):',
+			'0.00 s  hello',
+			'0.50 s  thread_0 has woken up from sleep',
+			'12.35 s  thread_1 failed: boom',
+		]);
+		expect(draw(<PrintedLog lines={LOG.slice(0, 2)} height={5} width={40} />)).toEqual([
+			'printed:',
+			'0.00 s  I am thread_0. Going to sleep',
+			'        for 0.5 seconds',
+			'0.00 s  I am thread_1. Going to sleep',
+			'        for 0.5 seconds',
+		]);
+	});
+});
 
 describe('EventLog', () => {
 	it('each line with its time since the scene started, in order', () => {

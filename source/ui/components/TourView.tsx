@@ -4,7 +4,7 @@ import {truncate} from '../../model/format.js';
 import type {Snapshot} from '../../model/snapshot.js';
 import type {Slide} from '../../lessons/tour.js';
 import {Code} from './Code.js';
-import {EventLog} from './EventLog.js';
+import {EventLog, PrintedLog} from './EventLog.js';
 import {type ChromeProps, Footer} from './Footer.js';
 import {GilCompact} from './GilCompact.js';
 import {Help} from './Help.js';
@@ -25,17 +25,24 @@ export interface TourViewProps extends ChromeProps {
 	measured: readonly string[];
 }
 
+/** The printed lines the scene under a slide has room for, below its rows. */
+const logRoom = (snapshot: Snapshot, lines: number) =>
+	Math.min(snapshot.threads.length * 2 + 1, Math.max(0, lines - 1 - tableHeight(snapshot.threads.length, lines - 1)));
+
 /** The live scene under a slide, in the lines it is given. */
 function SlideScene({
 	snapshots,
 	width,
 	lines,
 	registers,
+	printed,
 }: {
 	snapshots: readonly (readonly Snapshot[])[];
 	width: number;
 	lines: number;
 	registers: boolean;
+	/** false: the printed lines are shown beside the slide's points instead. */
+	printed: boolean;
 }) {
 	const theme = useTheme();
 	const snapshot = snapshots[0]?.[0];
@@ -55,7 +62,7 @@ function SlideScene({
 	}
 	// The rows, then as many of the printed lines as fit (hello before or after the wake), then the status.
 	const table = tableHeight(snapshot.threads.length, lines - 1);
-	const log = Math.min(snapshot.threads.length * 2 + 1, Math.max(0, lines - 1 - table));
+	const log = printed ? logRoom(snapshot, lines) : 0;
 	const status = snapshot.summary?.line ?? runningStatus(snapshot, theme);
 	return (
 		<Box flexDirection="column">
@@ -91,6 +98,13 @@ export function TourView(props: TourViewProps) {
 	const body = sideBySide ? Math.max(code.length, pointLines.length) : code.length + (code.length > 0 ? 1 : 0) + pointLines.length;
 	// title, blank, body, blank, scene, footer, one spare line.
 	const sceneLines = props.height - 2 - body - 1 - 2;
+	// The printed lines go beside the points when the rows leave less room for them below (sleepers
+	// at 80×24). Decided on the scene's shape, not on what it printed so far, so it does not jump.
+	const scene = props.snapshots[0]?.[0];
+	const prints = scene !== undefined && !scene.gil && !scene.race;
+	const below = prints ? logRoom(scene, sceneLines) : 0;
+	const beside = sideBySide ? code.length - pointLines.length - 1 : 0;
+	const logBeside = prints && below < scene.threads.length * 2 + 1 && beside - 1 > below;
 	const heading = theme.text(`threadlab tour ${theme.glyphs.dot} ${props.index + 1}/${props.count} ${theme.glyphs.dot} ${slide.title}`);
 	// The slide's title is never cut for the label: it shortens to `real threads`, then goes.
 	const labels = [props.label, props.label.split(' · ')[0] ?? '', ''].map((text) => theme.text(text));
@@ -103,6 +117,8 @@ export function TourView(props: TourViewProps) {
 				</Text>
 			))}
 			{slide.summary && points.length === 0 ? <Text color={theme.muted}>nothing ran yet: go back and run a slide</Text> : null}
+			{logBeside ? <Text> </Text> : null}
+			{logBeside ? <PrintedLog lines={scene.log} height={beside} width={pointsWidth} /> : null}
 		</Box>
 	);
 	return (
@@ -134,7 +150,13 @@ export function TourView(props: TourViewProps) {
 						</Box>
 					)}
 					<Text> </Text>
-					<SlideScene snapshots={props.snapshots} width={width} lines={sceneLines} registers={props.registers ?? false} />
+					<SlideScene
+						snapshots={props.snapshots}
+						width={width}
+						lines={sceneLines}
+						registers={props.registers ?? false}
+						printed={!logBeside}
+					/>
 				</>
 			)}
 			<Box flexGrow={1} />
