@@ -210,13 +210,16 @@ describe.skipIf(!hasTmux)('the race and a failing thread in a real terminal (tmu
 		for (const terminal of terminals.splice(0)) terminal.kill();
 	});
 	const lines = (t: Terminal) => t.screen({joined: true}).replace(/\s+$/, '').split('\n');
-	/** Quit with q: exit 0 within 500 ms, the process gone, cursor shown, raw mode off. */
+	/**
+	 * Quit with q: exit 0 within a second (far less than the sleeps it must not wait for; 503 ms was
+	 * seen at a load average of 46), the process gone, cursor shown, raw mode off.
+	 */
 	const quit = async (t: Terminal, code = 0) => {
 		const pid = await t.pid();
 		const started = Date.now();
 		t.keys('q');
 		expect(await t.waitForExit(1000)).toBe(code);
-		expect(Date.now() - started).toBeLessThan(500);
+		expect(Date.now() - started).toBeLessThan(1000);
 		expect(isAlive(pid)).toBe(false);
 		expect(t.processes()).toEqual([]);
 		const raw = await t.waitForRaw(CURSOR_SHOW);
