@@ -4,7 +4,9 @@
  * real threads. `SimRun` keeps the clock and the queue of steps; this decides what a step does.
  */
 import {CPU_PROGRESS_UNITS} from '../../model/types.js';
+import type {GilSample} from '../../model/types.js';
 import type {Job} from '../jobs.js';
+import type {RunProgram} from '../run.js';
 import type {SimThread} from './race.js';
 
 /** A time slice on a core ended; a waiter was handed the GIL; an I/O thread printed its line. */
@@ -153,5 +155,10 @@ export class SimGil {
 		this.#release();
 		if (woke) this.clock.finish(index);
 		else this.clock.schedule(index, 'wake', job.kind === 'sleep' ? job.ms : 0);
+	}
+
+	/** The sample's GIL: the program's settings, who holds it now and how often it changed hands. */
+	sample({lane, cpuMs, switchMs, cores, simulated}: NonNullable<RunProgram['gil']>): GilSample {
+		return {lane, cpuMs, switchMs, cores, simulated, iterations: 0, calibrationMs: 0, holder: this.holder, handovers: this.handovers};
 	}
 }

@@ -5,7 +5,9 @@
  * `Atomics.wait` is parked. When every thread of a wait-for cycle is parked nobody can ever
  * unpark them: the run ends there, deadlocked, as a real one would stay forever.
  */
+import type {DeadlockSample} from '../../model/types.js';
 import type {Job} from '../jobs.js';
+import type {RunProgram} from '../run.js';
 import {lockPair} from '../lock-pair.js';
 import {Mutex} from '../mutex.js';
 import type {VirtualClock} from './clock.js';
@@ -122,5 +124,19 @@ export class SimLocks {
 			}
 		}
 		return false;
+	}
+
+	/** The sample's locks: who holds each, who waits for which and since when, and the counter they guard. */
+	sample({order, increments, workMicros}: NonNullable<RunProgram['deadlock']>): DeadlockSample {
+		return {
+			order,
+			increments,
+			workMicros,
+			expected: increments * this.waits.length,
+			counter: this.counter,
+			holders: this.mutexes.map((mutex) => mutex.holder),
+			waits: [...this.waits],
+			waitMs: [...this.waitMs],
+		};
 	}
 }

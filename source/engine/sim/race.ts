@@ -6,7 +6,9 @@
  * and unlock as on worker threads; a thread that would sleep in `Atomics.wait` is parked
  * here, and an unlock that wakes one hands the lock to a waiter drawn by the seed.
  */
+import type {RaceSample} from '../../model/types.js';
 import {type CounterMode, type Job, READ_LOG} from '../jobs.js';
+import type {RunProgram} from '../run.js';
 import {Mutex} from '../mutex.js';
 import type {ThreadStateName} from '../shared.js';
 import type {VirtualClock} from './clock.js';
@@ -122,5 +124,13 @@ export class SimRace {
 		if (!this.mutex.claim(woken!)) throw new Error(`thread ${woken} was woken but the lock is taken`);
 		this.threads[woken!]!.state = 'holding';
 		this.clock.schedule(woken!, 'read', this.clock.cost(OP_MS * 5, 1));
+	}
+
+	/** The sample's counter; once an unsafe run is over, each thread's last reads (to find who collided). */
+	sample({mode, increments, workMicros}: NonNullable<RunProgram['race']>, finished: boolean): RaceSample {
+		const {counter, holder, contended} = this;
+		const race: RaceSample = {mode, increments, workMicros, expected: increments * this.threads.length, counter, holder, contended};
+		if (finished && mode === 'unsafe') race.reads = this.threads.map((t) => t.reads.slice(-READ_LOG));
+		return race;
 	}
 }

@@ -5,13 +5,13 @@
  * Sleepers wake at exact virtual times; in a race every read, work and write
  * of every thread is a step of its own, interleaved by the seeded PRNG.
  */
-import type {EventSample, MainState, Sample, ThreadSample} from '../../model/types.js';
-import {READ_LOG} from '../jobs.js';
-import type {Join, Lab, ThreadHandle} from '../lab.js';
+import type {EventSample, Sample, ThreadSample} from '../../model/types.js';
+import type {Lab, ThreadHandle} from '../lab.js';
 import type {RunProgram} from '../run.js';
 import {type Step, VirtualClock} from './clock.js';
 import {type GilStep, SimGil, isGilJob} from './gil.js';
 import {type LockMove, SimLocks} from './locks.js';
+import {SimMain} from './main.js';
 import {OP_MS, SimRace, type SimThread, type StepKind, firstStep} from './race.js';
 
 export type {StepKind} from './race.js';
@@ -26,9 +26,7 @@ export class SimRun implements Lab {
 	readonly #gil: SimGil;
 	#move: LockMove | undefined;
 	#steps = 0;
-	#main: MainState = 'starting';
-	#blockedOn = -1;
-	#mainProgram: Generator<Join, void, void> | undefined;
+	readonly #main: SimMain;
 	#finishedAt: number | undefined;
 	#lastStep:
 		| {thread: number; kind: StepKind | 'overwrite' | LockMove['kind']; value: number; erased?: {thread: number; updates: number}}
@@ -40,6 +38,7 @@ export class SimRun implements Lab {
 		this.#program = program;
 		this.#clock = new VirtualClock(seed);
 		this.#threads = program.threads.map(() => ({state: 'new', startMs: null, wakeMs: null, endMs: null, progress: 0, local: 0, reads: []}));
+		this.#main = new SimMain(this.#threads);
 		this.#race = new SimRace(
 			this.#threads,
 			program.threads.map((spec) => spec.job),
@@ -83,10 +82,9 @@ export class SimRun implements Lab {
 
 	/** The main thread starts its program at virtual time 0. */
 	begin(): void {
-		if (this.#main !== 'starting') return;
-		this.#main = 'running';
-		this.#mainProgram = this.#program.main(this);
-		this.#resume();
+		if (this.#main.state !== 'starting') return;
+		this.#main.begin(() => this.#program.main(this));
+		this.#checkFinished();
 	}
 
 	/** Steps run so far. */
@@ -144,7 +142,7 @@ export class SimRun implements Lab {
 		const sample: Sample = {
 			scene: this.#program.scene,
 			clockMs: this.#finishedAt ?? this.#clock.now,
-			main: this.#main,
+			main: this.#main.state,
 			threads: this.#program.threads.map((spec, t): ThreadSample => {
 				const {state, startMs, wakeMs, endMs, progress, local} = this.#threads[t]!;
 				return {name: spec.name, state, sleepSeconds: spec.sleepSeconds, startMs, wakeMs, endMs, progress, local};
@@ -153,34 +151,10 @@ export class SimRun implements Lab {
 			finished: this.finished,
 		};
 		if (this.#lastStep) sample.lastStep = {...this.#lastStep, ...(this.#lastStep.erased ? {erased: {...this.#lastStep.erased}} : {})};
-		if (this.#program.gil) {
-			const {lane, cpuMs, switchMs, cores, simulated} = this.#program.gil;
-			const {holder, handovers} = this.#gil;
-			sample.gil = {lane, cpuMs, switchMs, cores, simulated, iterations: 0, calibrationMs: 0, holder, handovers};
-		}
-		const locks = this.#program.deadlock;
-		if (locks) {
-			const {order, increments, workMicros} = locks;
-			const {counter, mutexes, waits, waitMs} = this.#locks;
-			const holders = mutexes.map((mutex) => mutex.holder);
-			sample.deadlock = {
-				order,
-				increments,
-				workMicros,
-				expected: increments * this.#threads.length,
-				counter,
-				holders,
-				waits: [...waits],
-				waitMs: [...waitMs],
-			};
-		}
-		const race = this.#program.race;
-		if (race) {
-			const {mode, increments, workMicros} = race;
-			const {counter, holder, contended} = this.#race;
-			sample.race = {mode, increments, workMicros, expected: increments * this.#threads.length, counter, holder, contended};
-			if (this.finished && mode === 'unsafe') sample.race.reads = this.#threads.map((t) => t.reads.slice(-READ_LOG));
-		}
+		const {gil, deadlock, race} = this.#program;
+		if (gil) sample.gil = this.#gil.sample(gil);
+		if (deadlock) sample.deadlock = this.#locks.sample(deadlock);
+		if (race) sample.race = this.#race.sample(race, this.finished);
 		return sample;
 	}
 
@@ -226,33 +200,12 @@ export class SimRun implements Lab {
 		const thread = this.#threads[index]!;
 		thread.state = 'done';
 		thread.endMs = this.#clock.now;
-		if (this.#blockedOn === index) {
-			this.#blockedOn = -1;
-			this.#main = 'running';
-			this.#resume();
-		}
-		this.#checkFinished();
-	}
-
-	/** Run the main program until it joins a thread that is still going, or ends. */
-	#resume(): void {
-		const program = this.#mainProgram!;
-		for (let step = program.next(); ; step = program.next()) {
-			if (step.done) {
-				this.#main = 'done';
-				break;
-			}
-			if (this.#threads[step.value.join]!.state !== 'done') {
-				this.#main = 'joining';
-				this.#blockedOn = step.value.join;
-				return;
-			}
-		}
+		this.#main.ended(index);
 		this.#checkFinished();
 	}
 
 	#checkFinished(): void {
-		if (this.#main === 'done' && this.#finishedAt === undefined && this.#threads.every((t) => t.state === 'done')) {
+		if (this.#main.state === 'done' && this.#finishedAt === undefined && this.#threads.every((t) => t.state === 'done')) {
 			this.#finishedAt = this.#clock.now;
 		}
 	}
