@@ -2,7 +2,8 @@
  * Runs validated options in the right mode (interactive Ink, plain lines,
  * JSON, frames, a recording), each inside `guarded`, which owns every exit path.
  */
-import {closingLines, failedThreads, jsonFor, runHeadless, simulateHeadless} from '../output/lines.js';
+import {jsonFor} from '../output/json.js';
+import {closingLines, failedThreads, runHeadless, simulateHeadless} from '../output/lines.js';
 import type {Options} from './options.js';
 import {UsageError} from '../model/errors.js';
 import {checkRecordPath} from '../output/record.js';

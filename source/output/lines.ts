@@ -10,8 +10,8 @@ import {sceneStarted} from './record.js';
 import {H} from '../engine/shared.js';
 import {SimSession, advanceInSlices} from '../engine/sim/session.js';
 import {cycleLine, deadlockOf, formedLine} from '../model/deadlock.js';
-import {type RaceResult, raceLine, raceResult} from '../model/race.js';
-import {gilClosingLines, gilProgramLine, gilResult} from '../model/gil.js';
+import {raceLine, raceResult} from '../model/race.js';
+import {gilClosingLines, gilProgramLine} from '../model/gil.js';
 import {summarize, toSnapshot} from '../model/snapshot.js';
 import {logText} from '../model/wording.js';
 import type {Sample} from '../model/types.js';
@@ -86,23 +86,6 @@ export function deadlockLines(sample: Sample): string[] {
 	return [`finished (${d.order}): count ${d.counter} of ${d.expected}${d.counter === d.expected ? ', exact' : ''}`];
 }
 
-/** The JSON of a deadlock run: whether it deadlocked, who was in the cycle, the count. */
-export function deadlockJson(sample: Sample) {
-	const d = sample.deadlock!;
-	const cycle = deadlockOf(sample);
-	return {
-		order: d.order,
-		threads: sample.threads.length,
-		increments: d.increments,
-		workMicros: d.workMicros,
-		deadlocked: cycle !== null,
-		...(cycle ? {cycle: cycle.threads.map((t) => sample.threads[t]!.name), formedMs: round(cycle.formedMs)} : {}),
-		expected: d.expected,
-		actual: d.counter,
-		elapsedMs: round(sample.clockMs)!,
-	};
-}
-
 /**
  * The summary line of a thread scene, the lesson of the gil scene; none for a race or a
  * deadlock (their lines are already out).
@@ -117,103 +100,6 @@ export function closingLines(samples: readonly Sample[]): string[] {
 
 export function failedThreads(samples: readonly Sample[]): number {
 	return samples.reduce((sum, sample) => sum + sample.threads.filter((t) => t.state === 'failed').length, 0);
-}
-
-const round = (ms: number | null) => (ms === null ? null : Math.round(ms * 1000) / 1000);
-
-/** A thread scene's `--json` object (README, "JSON output"; schema/threadlab.schema.json). */
-export function sceneJson(sample: Sample) {
-	const summary = summarize(sample);
-	return {
-		scene: sample.scene,
-		threads: sample.threads.map((t) => ({
-			name: t.name,
-			sleepSeconds: t.sleepSeconds,
-			startMs: round(t.startMs),
-			wakeMs: round(t.wakeMs),
-			state: t.state,
-			...(t.error === undefined ? {} : {error: t.error}),
-		})),
-		// What the main thread printed and when: hello's and join's point is this time against the wake.
-		prints: sample.events.filter((event) => event.kind === 'print').map((event) => ({text: event.text ?? '', atMs: round(event.atMs)!})),
-		elapsedMs: round(summary.elapsedMs)!,
-		sequentialMs: round(summary.sequentialMs)!,
-		concurrentMs: round(summary.concurrentMs)!,
-		speedup: Math.round(summary.speedup * 1000) / 1000,
-		comparison: summary.comparison && {...summary.comparison, baselineMs: round(summary.comparison.baselineMs)!},
-		summary: summary.line,
-	};
-}
-
-export function runJson(r: RaceResult) {
-	return {
-		mode: r.mode,
-		threads: r.threads,
-		increments: r.increments,
-		workMicros: r.workMicros,
-		expected: r.expected,
-		actual: r.actual,
-		lost: r.lost,
-		elapsedMs: round(r.elapsedMs)!,
-		opsPerSec: Math.round(r.opsPerSec),
-		contended: r.contended,
-		...(r.collision ? {collision: r.collision} : {}),
-		...(r.failed > 0 ? {failed: r.failed} : {}),
-	};
-}
-
-/** The gil scene's `--json`: every lane that ran, with its figures; the calibration; which Python ran, or why none did. */
-export function gilJson(samples: readonly Sample[]) {
-	const result = gilResult(samples.map(toSnapshot));
-	const python = result.lanes.find((lane) => lane.lane === 'python')!;
-	const build = python.snapshot?.gil?.python;
-	return {
-		scene: 'gil',
-		cores: result.cores,
-		switchMs: result.switchMs,
-		cpuMs: result.cpuMs,
-		simulated: result.simulated,
-		calibration: result.simulated ? null : {iterations: result.iterations, measuredMs: round(result.calibrationMs)},
-		lanes: result.lanes
-			.filter((lane) => lane.status !== 'skipped')
-			.map((lane) => ({
-				name: lane.lane,
-				label: lane.name,
-				threads: lane.threads,
-				elapsedMs: round(lane.elapsedMs),
-				sequentialMs: lane.sequentialMs,
-				speedup: Math.round(lane.speedup * 1000) / 1000,
-				...(lane.handovers === undefined ? {} : {handovers: lane.handovers}),
-			})),
-		python: build ? {...build, ran: true} : {ran: false, why: python.note},
-		summary: result.summary?.full ?? null,
-		...(result.failed > 0 ? {failed: result.failed} : {}),
-	};
-}
-
-/** The `--json` object of a finished view. */
-export function jsonFor(view: View, lanes: readonly Sample[][]): object {
-	const samples = lanes.flat();
-	const runs = samples.flatMap((sample) => {
-		const race = raceResult(sample);
-		return race ? [runJson(race)] : [];
-	});
-	const scene = samples.find((sample) => !sample.race);
-	switch (view.kind) {
-		case 'scene':
-			return sceneJson(scene!);
-		case 'race':
-			return {scene: 'race', runs};
-		case 'dashboard':
-			return {scene: 'dashboard', sleepers: sceneJson(scene!), runs};
-		case 'deadlock': {
-			const deadlocks = samples.map(deadlockJson);
-			// One order: its fields at the top level; both: one run per order.
-			return deadlocks.length === 1 ? {scene: 'deadlock', ...deadlocks[0]} : {scene: 'deadlock', runs: deadlocks};
-		}
-		case 'gil':
-			return gilJson(samples);
-	}
 }
 
 /** A simulated run, start to end, at once: its lines are the same bytes for the same seed. */

@@ -5,7 +5,7 @@ import {RealRun} from '../../source/engine/run.js';
 import {DEADLOCK_DEFAULTS, SCENES, deadlockProgram} from '../../source/lessons/index.js';
 import {findCycle} from '../../source/model/deadlock.js';
 import {streamRun} from '../../source/output/lines.js';
-import {deadlockJson} from '../../source/output/lines.js';
+import {deadlockJson} from '../../source/output/json.js';
 
 const pool = new WorkerPool();
 afterAll(async () => pool.terminate());
