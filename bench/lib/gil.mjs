@@ -4,31 +4,13 @@ import {readFileSync} from 'node:fs';
 import {Worker} from 'node:worker_threads';
 
 /** A thread running the CPU job's loop for 200 ms of its own CPU time: how fast, in ns an iteration. */
-const PROBE = `
-const {parentPort} = require('node:worker_threads');
-const {readFileSync} = require('node:fs');
-const cpu = () => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
-function spin(from, count, total) {
-	let sum = total | 0;
-	const start = from | 0;
-	for (let k = 0; k < count; k++) {
-		const i = (start + k) | 0;
-		sum = (sum + ((Math.imul(i, i) >>> 0) % 7)) | 0;
-	}
-	return sum;
-}
-let t = spin(0, 5e6, 0);
-const c0 = cpu();
-let n = 0;
-while (cpu() - c0 < 200) { t = spin(n, 1e6, t); n += 1e6; }
-parentPort.postMessage({ns: ((cpu() - c0) * 1e6) / n, t});
-`;
+const PROBE = new URL('./core-probe.cjs', import.meta.url);
 
 /** Two threads at once, one a core: their speeds in ns an iteration, slower first. A virtual machine's two cores may differ. */
 export async function twoCores() {
 	const probe = () =>
 		new Promise((resolve, reject) => {
-			const worker = new Worker(PROBE, {eval: true});
+			const worker = new Worker(PROBE);
 			worker.once('message', (message) => {
 				void worker.terminate();
 				resolve(message.ns);

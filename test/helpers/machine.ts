@@ -37,25 +37,7 @@ export async function besideOthers<T>(task: () => Promise<T>): Promise<{value: T
 }
 
 /** A worker that runs the CPU job's loop for 200 ms of its CPU time and says how fast it went, in ns per iteration. */
-const PROBE = `
-const {parentPort} = require('node:worker_threads');
-const {readFileSync} = require('node:fs');
-const cpu = () => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
-function spin(from, count, total) {
-	let sum = total | 0;
-	const start = from | 0;
-	for (let k = 0; k < count; k++) {
-		const i = (start + k) | 0;
-		sum = (sum + ((Math.imul(i, i) >>> 0) % 7)) | 0;
-	}
-	return sum;
-}
-let t = spin(0, 5e6, 0);
-const c0 = cpu();
-let n = 0;
-while (cpu() - c0 < 200) { t = spin(n, 1e6, t); n += 1e6; }
-parentPort.postMessage({ns: ((cpu() - c0) * 1e6) / n, t});
-`;
+const PROBE = new URL('../../bench/lib/core-probe.cjs', import.meta.url);
 
 /**
  * How fast each of two threads running at once computes (ns per iteration of the CPU job's loop,
@@ -66,7 +48,7 @@ export async function twoCores(): Promise<number[]> {
 	const {Worker} = await import('node:worker_threads');
 	const probe = async () =>
 		new Promise<number>((resolve, reject) => {
-			const worker = new Worker(PROBE, {eval: true});
+			const worker = new Worker(PROBE);
 			worker.once('message', (message: {ns: number}) => {
 				void worker.terminate();
 				resolve(message.ns);
