@@ -1,8 +1,8 @@
 /**
- * Stage-ready (issue 12): at a projector's 80×24, and at 100×30, every scene and every
- * slide of the recorded tour reads completely: nothing ends in `…` (no title, lesson,
- * lock-panel figure, caught line, summary or key is cut), nothing spills past the screen,
- * and at the defaults every race worker of every column is on screen.
+ * Stage-ready (issue 12): at a projector's 80×24, and at 100×30, every scene (the gil, deadlock
+ * and interleavings scenes too) and every slide of the recorded tour reads completely: nothing
+ * ends in `…` (no title, lesson, lock-panel figure, caught line, summary or key is cut), nothing
+ * spills past the screen, and at the defaults every race worker of every column is on screen.
  */
 import {stripVTControlCharacters} from 'node:util';
 import {describe, expect, it} from 'vitest';
@@ -16,7 +16,7 @@ const SIZES = [
 	[80, 24],
 	[100, 30],
 ] as const;
-const SCENES: SceneName[] = ['start', 'hello', 'join', 'sleepers', 'sequential', 'race', 'dashboard', 'gil'];
+const SCENES: SceneName[] = ['start', 'hello', 'join', 'sleepers', 'sequential', 'race', 'dashboard', 'gil', 'deadlock', 'interleavings'];
 /** Mid-run and done, for every scene (the race's all modes end near 3 s of virtual time). */
 const TIMES = [0.3, 1, 2.5, 30];
 const WORKERS = ['thread_0', 'thread_1', 'thread_2', 'thread_3'];
