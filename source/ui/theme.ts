@@ -24,6 +24,8 @@ export interface Theme {
 	glyphs: {
 		barFull: string;
 		barEmpty: string;
+		/** A cell 1/n … (n-1)/n full, so a bar can stop inside a cell: eighth blocks, or none in ASCII (whole cells). */
+		barPartials: readonly string[];
 		ellipsis: string;
 		dot: string;
 		times: string;
@@ -39,6 +41,12 @@ export interface Theme {
 		spinnerInterval: number;
 	};
 }
+
+/** ▏ to ▉: one to seven eighths of a cell. */
+export const EIGHTHS: readonly string[] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/** Steps a bar of `cells` cells can show with `partials` (a cell is partials + 1 steps). */
+export const barSteps = (cells: number, partials: readonly string[]) => Math.max(0, cells) * (partials.length + 1);
 
 export const THEME_NAMES = ['default', 'high-contrast'] as const;
 export type ThemeName = (typeof THEME_NAMES)[number];
@@ -121,6 +129,7 @@ export function makeTheme({
 			? {
 					barFull: '#',
 					barEmpty: '.',
+					barPartials: [],
 					ellipsis: '...',
 					dot: '-',
 					times: 'x',
@@ -135,6 +144,7 @@ export function makeTheme({
 			: {
 					barFull: '█',
 					barEmpty: '░',
+					barPartials: EIGHTHS,
 					ellipsis: '…',
 					dot: '·',
 					times: '×',

@@ -32,7 +32,7 @@ export const ThreadRow = memo(function ThreadRow(props: ThreadRowProps) {
 	const name = truncate(props.name, props.nameWidth, glyphs.ellipsis).padEnd(props.nameWidth);
 	const middle =
 		props.note === undefined
-			? bar(props.progress, props.barWidth, glyphs.barFull, glyphs.barEmpty)
+			? bar(props.progress, props.barWidth, glyphs.barFull, glyphs.barEmpty, glyphs.barPartials)
 			: truncate(props.note, props.barWidth, glyphs.ellipsis).padEnd(props.barWidth);
 	return (
 		<Text wrap="truncate">
