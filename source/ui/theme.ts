@@ -96,9 +96,8 @@ const ASCII: Record<string, string> = {
 export const asciiText = (value: string) => value.replace(/[·×…µ—–≈≤▸←→•]/g, (c) => ASCII[c] ?? c);
 
 /**
- * How often anything on screen moves while threads run: a spinner step and the times. Every
- * redraw of Ink re-lays and rewrites the whole screen (about 12 ms of CPU for 8 rows here),
- * so 5 redraws a second instead of 12 halves what the app takes from the threads it shows.
+ * A spinner step, and how often the times on screen move while threads run. Bars move on
+ * their own cadence: a redraw whenever one would show its next eighth (ui/redraw.ts).
  */
 export const REDRAW_MS = 200;
 
