@@ -12,8 +12,8 @@
  *   1. first frame   first-frame.mjs: spawn → first byte of the first frame on a pty (100×30),
  *                    against spawn → first byte of `node -e "process.stdout.write('x')"`
  *   2. render cost   render.mjs: CPU of the whole process (every thread,
- *                    /proc/<pid>/task/*\/schedstat) per wall second at 30 fps while the
- *                    threads sleep; frame intervals (sessions.mjs runs them)
+ *                    /proc/<pid>/task/*\/schedstat) per wall second while bars move
+ *                    (sleepers -s 2, 100 columns, 8/64/256 rows); frames/s, CPU per frame
  *   3. sleep         sleep.mjs: five 2 s sleepers on RealRun; the notebook's cell in Python
  *   4. counter       counter.mjs: 4 threads × 1,000,000 increments, --work 0, each mode; Python likewise
  *   5. memory        memory.mjs: VmRSS of the interactive process with 1, 64 and 256 sleeping threads
@@ -41,7 +41,7 @@ function notesFor(sessions) {
 	if (only.has('first-frame')) notes.push('first frame: medians of paired runs; the goal is judged on the median of the per-run ratios');
 	if (only.has('render'))
 		notes.push(
-			'render: whole-process CPU (every thread) from /proc/<pid>/task/*/schedstat over the window; frames counted by ESC[?2026h on the pty',
+			'render: whole-process CPU (every thread) from /proc/<pid>/task/*/schedstat from 0.3 to 1.7 s of a 2 s sleep; frames counted by ESC[?2026h on the pty',
 		);
 	if (only.has('memory')) notes.push('memory: the interactive app on a pty, the same sessions as the render cost (1 thread: 100×17 pty)');
 	if (only.has('interleavings'))
@@ -63,8 +63,8 @@ async function main() {
 	// The library (it imports React and Ink from node_modules): only for the sections that use it.
 	const lib = only.has('sleep') || only.has('counter') || only.has('interleavings') ? await import(INDEX) : null;
 	if (only.has('first-frame')) rows.push(...(await firstFrameRows()));
-	const sessions = PTY_METHOD && (only.has('render') || only.has('memory')) ? await benchSessions() : null;
-	if (only.has('render')) rows.push(...renderRows(sessions));
+	const sessions = PTY_METHOD && only.has('memory') ? await benchSessions() : null;
+	if (only.has('render')) rows.push(...(await renderRows()));
 	if (only.has('sleep')) rows.push(...(await sleepRows(lib)));
 	if (only.has('counter')) rows.push(...(await counterRows(lib)));
 	if (only.has('memory')) rows.push(...memoryRows(sessions));

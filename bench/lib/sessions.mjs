@@ -60,9 +60,8 @@ async function sleepingSession(threads, {windowMs, settleMs}) {
 
 /** Every session the render and memory sections asked for: a Map from threads to runs. */
 export async function benchSessions() {
-	const sizes = [...new Set([...(ONLY.has('memory') ? MEMORY_THREADS : []), ...(ONLY.has('render') ? RENDER_ROWS : [])])].sort(
-		(a, b) => a - b,
-	);
+	// The render rows run their own sessions (render.mjs): bars that move, not 600 s sleeps.
+	const sizes = [...new Set(ONLY.has('memory') ? MEMORY_THREADS : [])].sort((a, b) => a - b);
 	const results = new Map(sizes.map((n) => [n, []]));
 	log(
 		`render cost and memory: sleepers -t ${sizes.join('/')} -s 600 --fps ${FPS}, ${P.renderRuns}× each, ${P.renderWindowMs} ms window after the workers start + ${P.renderSettleMs} ms`,

@@ -60,7 +60,7 @@ export function machine() {
 
 const SECTION_TITLES = {
 	firstFrame: '1. first frame (spawn → first bytes on a pty)',
-	render: `2. render cost at ${FPS} fps while the threads sleep (whole process, % of one core)`,
+	render: `2. render cost while bars move, at most ${FPS} frames/s (whole process, % of one core)`,
 	sleep: '3. sleep accuracy',
 	counter: '4. counter throughput',
 	memory: '5. memory (VmRSS while the threads sleep)',
