@@ -22,9 +22,13 @@ const GOALS = {
 	msPerFrame: {8: {op: '<=', value: 1, text: '≤ 1 ms'}},
 };
 
-/** What the footer says while threads run (`⠋ running · 0.3 s`), and the summary once they ended; latin1 of UTF-8. */
+/**
+ * What the footer says while threads run (`⠋ running · 0.3 s`, latin1 of its UTF-8), and the
+ * summary once they ended (`elapsed 2.00 s · sequential would take 16.00 s · …`; not
+ * `elapsed`, which the lesson line above the table says too).
+ */
 const RUNNING = Buffer.from('running ·').toString('latin1');
-const ENDED = 'elapsed ';
+const ENDED = 'sequential would take';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
