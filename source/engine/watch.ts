@@ -18,7 +18,17 @@ export interface Clock {
 	stop(): void;
 }
 
-export function watchRuns(runs: () => Iterable<Watched>, {fps, frameMs}: {fps: number; frameMs: number}, onChange: () => void): Clock {
+export interface Timing {
+	fps: number;
+	frameMs: number;
+	/**
+	 * Asked after each change: ms until the screen next changes by time alone (Infinity: not
+	 * before an event). Without it, the next change is at the next `frameMs` tick.
+	 */
+	next?: () => number;
+}
+
+export function watchRuns(runs: () => Iterable<Watched>, {fps, frameMs, next}: Timing, onChange: () => void): Clock {
 	const gap = 1000 / fps;
 	// Below 5 fps the ticks slow down too: `fps` bounds every change.
 	const tickMs = Math.max(frameMs, gap);
@@ -47,7 +57,8 @@ export function watchRuns(runs: () => Iterable<Watched>, {fps, frameMs}: {fps: n
 		const moved = arm();
 		onChange();
 		// Just after the next tick (a timer may fire a fraction of a millisecond early).
-		schedule(moved ? gap : tickMs - (last % tickMs) + 1);
+		const wait = moved ? gap : next ? Math.max(gap, next()) : tickMs - (last % tickMs);
+		if (Number.isFinite(wait)) schedule(wait + 1);
 	};
 	/** An event: a change as soon as `fps` allows. */
 	const soon = () => {

@@ -132,8 +132,8 @@ export function toSnapshots(lanes: readonly (readonly Sample[])[]): Snapshot[][]
 }
 
 /** The frame key of every run of a view: equal keys, equal screens. */
-export function framesKey(lanes: readonly (readonly Snapshot[])[], frameMs: number): string {
-	return lanes.map((lane) => lane.map((snapshot) => frameKey(snapshot, frameMs)).join(';')).join('/');
+export function framesKey(lanes: readonly (readonly Snapshot[])[], frameMs: number, barSteps = 100): string {
+	return lanes.map((lane) => lane.map((snapshot) => frameKey(snapshot, frameMs, barSteps)).join(';')).join('/');
 }
 
 export function allFinished(lanes: readonly (readonly Snapshot[])[]): boolean {
@@ -142,11 +142,12 @@ export function allFinished(lanes: readonly (readonly Snapshot[])[]): boolean {
 
 /**
  * What is visible of a snapshot, coarsely: two snapshots with the same key draw
- * the same screen (spinner frame, tenth of a second, log, states, bars).
+ * the same screen (spinner frame, tenth of a second, log, states, bars). A bar
+ * shows `barSteps` steps (cells × eighths), and its progress is keyed to its step.
  */
-export function frameKey(snapshot: Snapshot, frameMs: number): string {
+export function frameKey(snapshot: Snapshot, frameMs: number, barSteps = 100): string {
 	const tick = snapshot.finished ? -1 : Math.floor(snapshot.clockMs / frameMs);
-	const rows = snapshot.threads.map((row) => `${row.state}${Math.floor(row.progress * 100)}:${row.local}`).join();
+	const rows = snapshot.threads.map((row) => `${row.state}${Math.round(row.progress * barSteps)}:${row.local}`).join();
 	const race = snapshot.race ? `${snapshot.race.actual}|${snapshot.race.holder}` : '';
 	const gil = snapshot.gil
 		? `${snapshot.gil.holder}|${snapshot.gil.handovers}|${snapshot.gil.iterations}|${snapshot.gil.python?.version}`

@@ -8,8 +8,13 @@ import type {WorkerPool} from '../engine/pool.js';
 import type {Options} from './options.js';
 import type {View} from '../lessons/view.js';
 
-/** Ctrl+C is handled as a key by the apps, so every quit goes through one path. */
-export const renderOptions = (options: Options) => ({exitOnCtrlC: false, patchConsole: false, maxFps: options.fps});
+/**
+ * Ctrl+C is handled as a key by the apps, so every quit goes through one path. The sources'
+ * clock keeps redraws `1000 / fps` ms apart (ui/redraw.ts); Ink's own throttle is only a
+ * guard against bursts, twice as fast: at the same rate its debounce timer races the clock's
+ * and drops every other frame (measured: 15 frames a second at --fps 30).
+ */
+export const renderOptions = (options: Options) => ({exitOnCtrlC: false, patchConsole: false, maxFps: options.fps * 2});
 export const themeOf = (options: Options) => makeTheme({color: options.color, ascii: options.ascii, name: options.theme});
 export const seedOf = (options: Options) => (options.seed === undefined ? {} : {seed: options.seed, paused: options.paused});
 

@@ -4,13 +4,14 @@
  * only difference between a live and a seeded run, for the scenes and the tour.
  */
 import type React from 'react';
-import {useCallback} from 'react';
+import {useCallback, useState} from 'react';
 import {useApp} from 'ink';
 import type {WorkerPool} from '../engine/pool.js';
 import type {RunProgram} from '../engine/run.js';
 import {useMemory} from './hooks/use-memory.js';
 import {useRuns} from './hooks/use-runs.js';
 import {useSim} from './hooks/use-sim.js';
+import {type BarSteps, BarStepsContext} from './redraw.js';
 import {plural} from '../model/format.js';
 import type {Snapshot} from '../model/snapshot.js';
 
@@ -37,20 +38,26 @@ export type SourceProps = {
 export function LiveSource({pool, lanes, runKey, fps, frameMs, children}: SourceProps & {pool: WorkerPool}) {
 	const {exit} = useApp();
 	const onError = useCallback((error: unknown) => exit(error instanceof Error ? error : new Error(String(error))), [exit]);
-	const snapshots = useRuns(pool, lanes, fps, frameMs, runKey, onError);
+	const [bars] = useState<BarSteps>(() => ({steps: 0}));
+	const snapshots = useRuns(pool, lanes, fps, frameMs, runKey, onError, bars);
 	// Read once a second: memory, and how many workers are up (256 take seconds to start).
 	const rss = useMemory();
-	return <>{children({snapshots, label: `real threads · ${plural(pool.size, 'worker')} · ${rss} MB`})}</>;
+	return (
+		<BarStepsContext.Provider value={bars}>
+			{children({snapshots, label: `real threads · ${plural(pool.size, 'worker')} · ${rss} MB`})}
+		</BarStepsContext.Provider>
+	);
 }
 
 /** A seeded race on screen runs at this speed: its unsafe run takes ≈ 2 s, time to press a key. */
 export const RACE_SPEED = 0.25;
 
 export function SimSource({seed, lanes, runKey, fps, frameMs, children, paused = false, speed = 1}: SourceProps & {seed: number}) {
-	const sim = useSim(lanes, seed, fps, frameMs, runKey, paused, speed);
+	const [bars] = useState<BarSteps>(() => ({steps: 0}));
+	const sim = useSim(lanes, seed, fps, frameMs, runKey, paused, speed, bars);
 	const slow = speed < 1 ? ` · ${Math.round(1 / speed)}× slower` : '';
 	const label = `simulated · seed ${seed}${sim.paused ? ' · paused' : slow}`;
-	return <>{children({...sim, label})}</>;
+	return <BarStepsContext.Provider value={bars}>{children({...sim, label})}</BarStepsContext.Provider>;
 }
 
 /** Real threads, or simulated with `seed`. */

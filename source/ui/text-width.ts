@@ -15,8 +15,8 @@
 /** Glyphs of the theme, the model's text, Ink's borders and the spinners: one column each. */
 export const NARROW_GLYPHS =
 	'·…–—→←↑↓↖↗↘↙×µ≈≤▸•✔✖░█○' +
-	// Box drawing (Ink's borders) and braille (the dots spinner), whole blocks.
-	'\u2500-\u257F\u2800-\u28FF';
+	// Box drawing (Ink's borders), block elements (bars: █ ░ and the eighths ▏…▉) and braille (the dots spinner), whole blocks.
+	'\u2500-\u259F\u2800-\u28FF';
 
 const narrowOnly = new RegExp(`^[\\u0020-\\u007E${NARROW_GLYPHS}]*$`);
 /** Colours and styles (SGR): string-width strips them, and so does the fast path. */

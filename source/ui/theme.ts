@@ -24,6 +24,8 @@ export interface Theme {
 	glyphs: {
 		barFull: string;
 		barEmpty: string;
+		/** A cell 1/n … (n-1)/n full, so a bar can stop inside a cell: eighth blocks, or none in ASCII (whole cells). */
+		barPartials: readonly string[];
 		ellipsis: string;
 		dot: string;
 		times: string;
@@ -39,6 +41,12 @@ export interface Theme {
 		spinnerInterval: number;
 	};
 }
+
+/** ▏ to ▉: one to seven eighths of a cell. */
+export const EIGHTHS: readonly string[] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/** Steps a bar of `cells` cells can show with `partials` (a cell is partials + 1 steps). */
+export const barSteps = (cells: number, partials: readonly string[]) => Math.max(0, cells) * (partials.length + 1);
 
 export const THEME_NAMES = ['default', 'high-contrast'] as const;
 export type ThemeName = (typeof THEME_NAMES)[number];
@@ -88,9 +96,8 @@ const ASCII: Record<string, string> = {
 export const asciiText = (value: string) => value.replace(/[·×…µ—–≈≤▸←→•]/g, (c) => ASCII[c] ?? c);
 
 /**
- * How often anything on screen moves while threads run: a spinner step and the times. Every
- * redraw of Ink re-lays and rewrites the whole screen (about 12 ms of CPU for 8 rows here),
- * so 5 redraws a second instead of 12 halves what the app takes from the threads it shows.
+ * A spinner step, and how often the times on screen move while threads run. Bars move on
+ * their own cadence: a redraw whenever one would show its next eighth (ui/redraw.ts).
  */
 export const REDRAW_MS = 200;
 
@@ -121,6 +128,7 @@ export function makeTheme({
 			? {
 					barFull: '#',
 					barEmpty: '.',
+					barPartials: [],
 					ellipsis: '...',
 					dot: '-',
 					times: 'x',
@@ -135,6 +143,7 @@ export function makeTheme({
 			: {
 					barFull: '█',
 					barEmpty: '░',
+					barPartials: EIGHTHS,
 					ellipsis: '…',
 					dot: '·',
 					times: '×',

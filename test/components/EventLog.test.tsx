@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {EventLog, PrintedLog} from '../../source/ui/components/EventLog.js';
+import {EventLog, PrintedLog, sameLog} from '../../source/ui/components/EventLog.js';
 import {Footer} from '../../source/ui/components/Footer.js';
 import {Header} from '../../source/ui/components/Header.js';
 import {Help} from '../../source/ui/components/Help.js';
@@ -29,6 +29,29 @@ describe("PrintedLog (beside a slide's points)", () => {
 			'0.00 s  I am thread_1. Going to sleep',
 			'        for 0.5 seconds',
 		]);
+	});
+});
+
+describe('sameLog: the log redraws only when what it shows differs', () => {
+	const copy = () => LOG.map((line) => ({...line}));
+	it('a new array of the same lines is the same log', () => {
+		expect(sameLog({lines: LOG, height: 3, width: 80}, {lines: copy(), height: 3, width: 80})).toBe(true);
+	});
+	it('a new line, another size, or a changed line it shows is not', () => {
+		expect(sameLog({lines: LOG.slice(0, 4), height: 3, width: 80}, {lines: LOG, height: 3, width: 80})).toBe(false);
+		expect(sameLog({lines: LOG, height: 3, width: 80}, {lines: LOG, height: 4, width: 80})).toBe(false);
+		expect(sameLog({lines: LOG, height: 3, width: 80}, {lines: LOG, height: 3, width: 79})).toBe(false);
+		const changed = copy();
+		changed[4] = {...changed[4]!, text: 'thread_1 failed: other'};
+		expect(sameLog({lines: LOG, height: 3, width: 80}, {lines: changed, height: 3, width: 80})).toBe(false);
+		// A rerun's log of as many lines, printed at other times.
+		const rerun = copy().map((line) => ({...line, atMs: line.atMs + 1}));
+		expect(sameLog({lines: LOG, height: 5, width: 80}, {lines: rerun, height: 5, width: 80})).toBe(false);
+	});
+	it('a line scrolled out of sight does not count', () => {
+		const changed = copy();
+		changed[0] = {...changed[0]!, text: 'scrolled away'};
+		expect(sameLog({lines: LOG, height: 3, width: 80}, {lines: changed, height: 3, width: 80})).toBe(true);
 	});
 });
 

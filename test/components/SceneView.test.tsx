@@ -77,7 +77,7 @@ describe('SceneView', () => {
 		expect(lines).toContain('⠦ running · 1.2 s');
 		expect(lines).toContain('   0.00 s  I am thread_0. Going to sleep for 2 seconds');
 		expect(lines.join('\n')).not.toContain('elapsed');
-		expect(lines.find((line) => line.includes('thread_1'))).toMatch(/^ {2}thread_1 \S sleeping █{17}░{10} 1\.2 \/ 2 s$/);
+		expect(lines.find((line) => line.includes('thread_1'))).toMatch(/^ {2}thread_1 \S sleeping █{16}▋░{10} 1\.2 \/ 2 s$/);
 	});
 
 	it('before the threads start', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {ProgressBar, bar} from '../../source/ui/components/ProgressBar.js';
+import {ProgressBar, bar, barProgress} from '../../source/ui/components/ProgressBar.js';
 import {stateIcon} from '../../source/ui/components/StateIcon.js';
 import {ThreadRow, type ThreadRowProps} from '../../source/ui/components/ThreadRow.js';
 import {ascii, draw, plain} from '../helpers/draw.js';
@@ -31,9 +31,50 @@ describe('bar()', () => {
 	});
 });
 
+describe('bar() with eighth blocks', () => {
+	const E = ['▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+	it('ends in the partial glyph of the nearest eighth, always width cells', () => {
+		// 10 cells = 80 eighths: 0.26 → 20.8 → 21 eighths = 2 cells + 5/8.
+		expect(bar(0.26, 10, '█', '░', E)).toBe('██▋░░░░░░░');
+		expect(bar(0.25, 10, '█', '░', E)).toBe('██▌░░░░░░░');
+		expect(bar(1 / 80, 10, '█', '░', E)).toBe('▏░░░░░░░░░');
+		expect(bar(7 / 80, 10, '█', '░', E)).toBe('▉░░░░░░░░░');
+		expect(bar(8 / 80, 10, '█', '░', E)).toBe('█░░░░░░░░░');
+		// Below half an eighth: empty; 79.6 eighths round to a full bar.
+		expect(bar(0.4 / 80, 10, '█', '░', E)).toBe('░░░░░░░░░░');
+		expect(bar(79.6 / 80, 10, '█', '░', E)).toBe('██████████');
+		expect(bar(1, 3, '█', '░', E)).toBe('███');
+		expect(bar(0.5, 0, '█', '░', E)).toBe('');
+	});
+
+	it('moves one eighth per 1/(8 × width) of progress: every step a different bar, never a jump', () => {
+		const seen = new Set<string>();
+		for (let step = 0; step <= 40; step++) {
+			const text = bar(step / 40, 5, '█', '░', E);
+			expect([...text]).toHaveLength(5);
+			seen.add(text);
+		}
+		expect(seen.size).toBe(41);
+	});
+
+	it('without partial glyphs (ASCII), whole cells as before', () => {
+		expect(bar(0.26, 10, '#', '.', [])).toBe('###.......');
+		expect(bar(0.26, 10, '#', '.')).toBe('###.......');
+	});
+
+	it('barProgress rounds to the steps the bar shows', () => {
+		expect(barProgress(0.26, 10, E)).toBe(21 / 80);
+		expect(barProgress(0.26, 10, [])).toBe(0.3);
+		expect(barProgress(0.5, 0, E)).toBe(0);
+		expect(barProgress(2, 4, E)).toBe(1);
+	});
+});
+
 describe('ProgressBar', () => {
 	it('draws with the theme glyphs', () => {
 		expect(draw(<ProgressBar progress={0.25} width={8} />)).toEqual(['██░░░░░░']);
+		expect(draw(<ProgressBar progress={0.3} width={8} />)).toEqual(['██▍░░░░░']);
+		expect(draw(<ProgressBar progress={0.3} width={8} />, ascii)).toEqual(['##......']);
 		expect(draw(<ProgressBar progress={0.25} width={8} />, ascii)).toEqual(['##......']);
 		expect(draw(<ProgressBar progress={1} width={3} />, ascii)).toEqual(['###']);
 	});

@@ -62,8 +62,8 @@ describe('ThreadTable', () => {
 		);
 		expect(mainRow).toBe('  main     ○ joining  in join(): 2/4 done             1.2 s');
 		expect(done).toBe('  thread_0 ✔ done     ███████████████████████████ 2.0 / 2 s');
-		expect(sleeping).toContain('z sleeping ██████████████░░░░░░░░░░░░░ 1.0 / 2 s');
-		expect(running).toContain('⠋ running  ██████████████░░░░░░░░░░░░░ 1.0 / 2 s');
+		expect(sleeping).toContain('z sleeping █████████████▌░░░░░░░░░░░░░ 1.0 / 2 s');
+		expect(running).toContain('⠋ running  █████████████▌░░░░░░░░░░░░░ 1.0 / 2 s');
 	});
 
 	it('tenths of a second for short sleeps, whole seconds from 10 s on', () => {

@@ -12,7 +12,7 @@ const pool = new WorkerPool();
 afterAll(async () => pool.terminate());
 
 /** How many changes the clock gives in one second while two threads sleep 5 s. */
-async function changesInASecond(timing: {fps: number; frameMs: number}): Promise<number> {
+async function changesInASecond(timing: {fps: number; frameMs: number; next?: () => number}): Promise<number> {
 	const run = await RealRun.prepare(pool, SCENES.sleepers.program({threads: 2, sleep: 5}));
 	let changes = 0;
 	const clock = watchRuns(
@@ -66,5 +66,21 @@ describe('watchRuns', () => {
 		const changes = await changesInASecond({fps: 2, frameMs: 100});
 		expect(changes).toBeGreaterThanOrEqual(2);
 		expect(changes).toBeLessThanOrEqual(4);
+	});
+
+	it('with `next`, the caller says when time next changes the screen: every 100 ms, or never (events only)', async () => {
+		const every100 = await changesInASecond({fps: 30, frameMs: 10_000, next: () => 100});
+		expect(every100).toBeGreaterThanOrEqual(7);
+		expect(every100).toBeLessThanOrEqual(13);
+		// Nothing moves by time: the start and the sleep events, then no change for the rest of the second.
+		const never = await changesInASecond({fps: 30, frameMs: 100, next: () => Number.POSITIVE_INFINITY});
+		expect(never).toBeGreaterThanOrEqual(1);
+		expect(never).toBeLessThanOrEqual(4);
+	});
+
+	it('`next` never brings changes closer than 1000 / fps', async () => {
+		const changes = await changesInASecond({fps: 5, frameMs: 10_000, next: () => 1});
+		expect(changes).toBeGreaterThanOrEqual(3);
+		expect(changes).toBeLessThanOrEqual(7);
 	});
 });

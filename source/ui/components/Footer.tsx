@@ -30,7 +30,18 @@ export interface ChromeProps {
  * `width`, the long actions take their short word (`w walk`): every key stays
  * on screen at 80 columns, and `?` says the rest.
  */
-export const Footer = memo(function Footer({hints, width}: {hints: readonly KeyHint[]; width?: number}) {
+type FooterProps = {hints: readonly KeyHint[]; width?: number};
+
+/** The keys are worked out anew at every redraw: the footer redraws only when they differ. */
+const sameFooter = (a: FooterProps, b: FooterProps) =>
+	a.width === b.width &&
+	a.hints.length === b.hints.length &&
+	a.hints.every((hint, i) => {
+		const other = b.hints[i]!;
+		return hint.keys === other.keys && hint.action === other.action && hint.short === other.short;
+	});
+
+export const Footer = memo(function Footer({hints, width}: FooterProps) {
 	const theme = useTheme();
 	const length = (list: readonly KeyHint[]) =>
 		list.reduce((sum, hint, index) => sum + (index > 0 ? 3 : 0) + hint.keys.length + 1 + hint.action.length, 0);
@@ -46,4 +57,4 @@ export const Footer = memo(function Footer({hints, width}: {hints: readonly KeyH
 			))}
 		</Text>
 	);
-});
+}, sameFooter);

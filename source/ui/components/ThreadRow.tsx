@@ -3,6 +3,7 @@ import {Text} from 'ink';
 import {truncate} from '../../model/format.js';
 import {bar} from './ProgressBar.js';
 import {type Shown, useTheme} from '../theme.js';
+import {styled} from '../styled.js';
 
 export const STATE_WIDTH = 9;
 
@@ -32,21 +33,16 @@ export const ThreadRow = memo(function ThreadRow(props: ThreadRowProps) {
 	const name = truncate(props.name, props.nameWidth, glyphs.ellipsis).padEnd(props.nameWidth);
 	const middle =
 		props.note === undefined
-			? bar(props.progress, props.barWidth, glyphs.barFull, glyphs.barEmpty)
+			? bar(props.progress, props.barWidth, glyphs.barFull, glyphs.barEmpty, glyphs.barPartials)
 			: truncate(props.note, props.barWidth, glyphs.ellipsis).padEnd(props.barWidth);
-	return (
-		<Text wrap="truncate">
-			{'  '}
-			<Text bold={props.main} color={props.main ? theme.main : undefined}>
-				{name}
-			</Text>{' '}
-			<Text color={color}>
-				{props.icon} {props.state.padEnd(STATE_WIDTH)}
-			</Text>
-			{props.barWidth > 0 ? (
-				<Text color={props.note === undefined ? color : props.main ? theme.muted : theme.bad}>{middle + ' '}</Text>
-			) : null}
-			<Text color={theme.muted}>{props.time.padStart(props.timeWidth)}</Text>
-		</Text>
-	);
+	const barColor = props.note === undefined ? color : props.main ? theme.muted : theme.bad;
+	// One string, one Ink text node: the same bytes as a <Text> per coloured piece (ui/styled.ts).
+	const line =
+		'  ' +
+		styled(name, {bold: props.main, color: props.main ? theme.main : undefined}) +
+		' ' +
+		styled(`${props.icon} ${props.state.padEnd(STATE_WIDTH)}`, {color}) +
+		(props.barWidth > 0 ? styled(`${middle} `, {color: barColor}) : '') +
+		styled(props.time.padStart(props.timeWidth), {color: theme.muted});
+	return <Text wrap="truncate">{line}</Text>;
 });

@@ -5,7 +5,9 @@ import type {MainRowModel, ThreadRowModel} from '../../model/snapshot.js';
 import type {ThreadStateName} from '../../model/types.js';
 import {stateIcon} from './StateIcon.js';
 import {STATE_WIDTH, ThreadRow} from './ThreadRow.js';
-import {useTheme} from '../theme.js';
+import {barProgress} from './ProgressBar.js';
+import {barSteps, useTheme} from '../theme.js';
+import {useBarSteps} from '../redraw.js';
 
 const MAX_NAME = 16;
 
@@ -49,7 +51,10 @@ export const ThreadTable = memo(function ThreadTable({
 	const mainTime = `${clock(main.elapsedMs, decimals)} s`;
 	const timeWidth = Math.max(mainTime.length, ...times.map((time) => time.length));
 	const barWidth = Math.max(0, width - (2 + nameWidth + 1 + 2 + STATE_WIDTH + 1 + timeWidth + 1));
-	const quantise = (progress: number) => (barWidth > 0 ? Math.round(progress * barWidth) / barWidth : 0);
+	const quantise = (progress: number) => barProgress(progress, barWidth, theme.glyphs.barPartials);
+	// The source redraws when a bar would show its next step: it learns the steps here.
+	const bars = useBarSteps();
+	if (bars) bars.steps = barSteps(barWidth, theme.glyphs.barPartials);
 	const counts = new Map<ThreadStateName, number>();
 	for (const row of hidden) counts.set(row.state, (counts.get(row.state) ?? 0) + 1);
 	const more = [...counts].map(([state, count]) => `${count} ${state}`).join(', ');

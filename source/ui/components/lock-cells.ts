@@ -87,7 +87,7 @@ export function workerCell(
 		{
 			text:
 				barWidth >= 2
-					? bar(row.progress, barWidth, theme.glyphs.barFull, theme.glyphs.barEmpty) + ' '
+					? bar(row.progress, barWidth, theme.glyphs.barFull, theme.glyphs.barEmpty, theme.glyphs.barPartials) + ' '
 					: ' '.repeat(Math.max(0, rest - word.length)),
 			color,
 		},

@@ -6,15 +6,17 @@ import {watchRuns} from '../../engine/watch.js';
 import {idleSample} from '../../model/idle.js';
 import {type Snapshot, framesKey, toSnapshot} from '../../model/snapshot.js';
 import {useMarker} from '../markers.js';
+import {type BarSteps, nextRedrawMs} from '../redraw.js';
 
 const idle = (lanes: readonly RunProgram[][]) =>
 	lanes.map((lane) => lane.map((program) => toSnapshot(idleSample(program.scene, program.threads, program.race, program.gil))));
 
 /**
  * Runs `lanes` on real workers: lanes side by side, the programs of a lane one
- * after another. One clock (engine/watch.ts) wakes on the workers' events and on
- * the screen's ticks, never more than `fps` times a second; the snapshots only
- * change (so Ink only re-renders) when something visible moved.
+ * after another. One clock (engine/watch.ts) wakes on the workers' events and when
+ * time alone moves something (a bar's next eighth, a spinner, a clock: ui/redraw.ts),
+ * never more than `fps` times a second; the snapshots only change (so Ink only
+ * re-renders) when something visible moved. `bars` says how many steps the bars show.
  * A new `lanes` or `runKey` aborts what runs and starts again (`r`).
  */
 export function useRuns(
@@ -24,6 +26,7 @@ export function useRuns(
 	frameMs: number,
 	runKey: number,
 	onError: (error: unknown) => void,
+	bars: BarSteps,
 ): Snapshot[][] {
 	const [snapshots, setSnapshots] = useState(() => idle(lanes));
 	const previous = useRef<Promise<unknown>>(Promise.resolve());
@@ -36,13 +39,14 @@ export function useRuns(
 		let lastKey = '';
 		const publish = () => {
 			for (const [run, [lane, index]] of live) current[lane]![index] = toSnapshot(run.sample());
-			const key = framesKey(current, frameMs);
+			const key = framesKey(current, frameMs, bars.steps || 100);
 			if (key !== lastKey) {
 				lastKey = key;
 				setSnapshots(current.map((lane) => [...lane]));
 			}
 		};
-		const clock = watchRuns(() => live.keys(), {fps, frameMs}, publish);
+		const next = () => nextRedrawMs(current, {fps, frameMs, barSteps: bars.steps});
+		const clock = watchRuns(() => live.keys(), {fps, frameMs, next}, publish);
 		const runLane = async (programs: readonly RunProgram[], lane: number) => {
 			for (const [index, program] of programs.entries()) {
 				if (cancelled) return;
@@ -66,6 +70,6 @@ export function useRuns(
 			for (const run of live.keys()) void run.abort();
 			previous.current = all.catch(() => undefined);
 		};
-	}, [pool, lanes, fps, frameMs, runKey, onError, mark]);
+	}, [pool, lanes, fps, frameMs, runKey, onError, mark, bars]);
 	return snapshots;
 }

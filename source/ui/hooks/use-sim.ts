@@ -2,8 +2,11 @@ import {useCallback, useEffect, useRef, useState} from 'react';
 import type {RunProgram} from '../../engine/run.js';
 import {SLICE_STEPS, SimSession} from '../../engine/sim/session.js';
 import {type Snapshot, framesKey, toSnapshots} from '../../model/snapshot.js';
+import type {BarSteps} from '../redraw.js';
 
 const LIVE = {maxSteps: Number.POSITIVE_INFINITY};
+/** No thread table says how many steps its bars show: key progress by the percent. */
+const NO_BARS: BarSteps = {steps: 0};
 const snapshotsOf = (s: SimSession) => toSnapshots(s.samples());
 
 export interface Sim {
@@ -28,6 +31,7 @@ export function useSim(
 	runKey: number,
 	startPaused = false,
 	speed = 1,
+	bars: BarSteps = NO_BARS,
 ): Sim {
 	// The screen follows the wall clock: no step limit, but at most a slice of steps per tick.
 	const session = useRef<SimSession>(new SimSession(lanes, seed, LIVE));
@@ -37,12 +41,12 @@ export function useSim(
 
 	const publish = useCallback(() => {
 		const next = snapshotsOf(session.current);
-		const key = framesKey(next, frameMs);
+		const key = framesKey(next, frameMs, bars.steps || 100);
 		if (key !== lastKey.current) {
 			lastKey.current = key;
 			setSnapshots(next);
 		}
-	}, [frameMs]);
+	}, [frameMs, bars]);
 
 	// biome-ignore lint/correctness/useExhaustiveDependencies: a new runKey (r) starts over with the same lanes.
 	useEffect(() => {
