@@ -74,7 +74,14 @@ try {
 		build({...common, entryPoints: {index: 'source/index.ts'}, outdir: out, packages: 'external'}),
 		// The worker: CommonJS, so a worker thread never starts Node's ESM loader (measured ~0.3 MB of
 		// RSS per thread on Node 20 and 24, beside an empty worker's 5–9 MB), and nothing but the engine in it.
-		build({...common, entryPoints: {worker: 'source/engine/worker.ts'}, outExtension: {'.js': '.cjs'}, outdir: out, format: 'cjs', minify: true}),
+		build({
+			...common,
+			entryPoints: {worker: 'source/engine/worker.ts'},
+			outExtension: {'.js': '.cjs'},
+			outdir: out,
+			format: 'cjs',
+			minify: true,
+		}),
 		// Type declarations for the library (~4 s): `npm start` skips them with --no-types.
 		process.argv.includes('--no-types')
 			? undefined
