@@ -167,33 +167,38 @@ class OutputCaches {
 
 /**
  * Ink and its helpers get string-width behind source/ui/text-width.ts: our glyphs are measured
- * at once, and string-width (~17 ms to load) is loaded only for any other text.
+ * at once, and string-width (~17 ms to load) is loaded only for any other text. Both copies:
+ * Ink's (8.x) and wrap-ansi's own older one (7.x), which Ink's text wrapping calls on the first
+ * frame, and whose first call made an Intl.Segmenter (~14 ms of the first frame, profiled).
+ * Each falls back to its own copy, so a string the fast path does not answer is measured as before.
  */
 export function textWidth(root) {
-	const realPath = realpathSync(join(root, 'node_modules', 'string-width', 'index.js'));
+	const copies = ['string-width', 'wrap-ansi/node_modules/string-width'].map((folder) =>
+		realpathSync(join(root, 'node_modules', folder, 'index.js')),
+	);
 	return {
 		name: 'text-width',
 		setup(b) {
-			let wrapped = false;
-			mustMatch(b, 'text-width', "Ink's string-width", () => wrapped);
+			const wrapped = new Set();
+			mustMatch(b, 'text-width', "Ink's and wrap-ansi's string-width", () => wrapped.size === copies.length);
 			b.onResolve({filter: /^string-width$/}, async ({importer, resolveDir, kind, pluginData}) => {
 				if (pluginData === 'real') return undefined;
 				const real = await b.resolve('string-width', {importer, resolveDir, kind, pluginData: 'real'});
-				// Only the copy Ink uses (wrap-ansi keeps its own older one).
-				if (real.errors.length > 0 || realpathSync(real.path) !== realPath) return real;
-				wrapped = true;
-				return {path: 'string-width', namespace: 'text-width'};
+				const path = real.errors.length > 0 ? undefined : realpathSync(real.path);
+				if (!copies.includes(path)) return real;
+				wrapped.add(path);
+				return {path, namespace: 'text-width'};
 			});
-			b.onLoad({filter: /.*/, namespace: 'text-width'}, () => ({
+			b.onLoad({filter: /.*/, namespace: 'text-width'}, ({path}) => ({
 				resolveDir: root,
 				loader: 'js',
 				// require() of an ES module inside the bundle: esbuild evaluates it when first called.
-				contents: `import {narrowWidth} from './source/ui/text-width.ts';
+				contents: `import {${path === copies[0] ? 'narrowWidth' : 'narrowWidth7 as narrowWidth'}} from './source/ui/text-width.ts';
 let real;
 export default function stringWidth(text, options) {
 	const width = options === undefined && typeof text === 'string' ? narrowWidth(text) : undefined;
 	if (width !== undefined) return width;
-	real ??= require(${JSON.stringify(realPath.split('\\').join('/'))}).default;
+	real ??= require(${JSON.stringify(path.split('\\').join('/'))}).default;
 	return real(text, options);
 }
 `,
@@ -202,13 +207,6 @@ export default function stringWidth(text, options) {
 	};
 }
 
-/**
- * The CLI bundle is a script (V8 caches the code of scripts, not of ES modules; see
- * source/cli/bin.ts), and a script cannot await at its top level as yoga-layout's index does.
- * Ink gets an object that is filled in once yoga's WebAssembly is ready, and the CLI waits
- * for that after parsing its arguments, before anything can draw (Ink uses yoga only to
- * lay out a frame).
- */
 export function yogaInScript(root) {
 	return {
 		name: 'yoga-in-script',

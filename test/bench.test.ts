@@ -4,7 +4,9 @@
  * issue sets one, a goal and whether it holds. Timing goals are not asserted here.
  */
 import {spawnSync} from 'node:child_process';
-import {existsSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync, symlinkSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {root, runNode} from './helpers/run-node.js';
 
@@ -23,7 +25,7 @@ interface Row {
 
 interface Report {
 	quick: boolean;
-	machine: {nproc: number; cpu: string; node: string};
+	machine: {nproc: number; cpu: string; node: string; nodePath: string; nodeFlag: string | null};
 	rows: Row[];
 }
 
@@ -35,9 +37,12 @@ const hasPty = hasPython || (works('script', ['--version']) && works('stty', ['-
 const PTY_ROWS = [
 	'firstFrame.bare',
 	'firstFrame.bareExit',
+	'firstFrame.installedCold',
+	'firstFrame.installedWarm',
+	'firstFrame.installedComplete',
 	'firstFrame.app',
-	'firstFrame.appComplete',
 	'firstFrame.ratio',
+	'firstFrame.ratioCold',
 	'render.rows8',
 	'render.rows64',
 	'render.rows256',
@@ -46,7 +51,10 @@ const PTY_ROWS = [
 	'memory.threads256',
 	'memory.perThread',
 	'memory.emptyWorker',
+	'memory.overhead',
 ];
+/** Measured only where this machine sets NODE_EXTRA_CA_CERTS. */
+const CERTS_ROWS = ['firstFrame.bareCerts', 'firstFrame.ratioCerts'];
 const PYTHON_ROWS = [
 	'sleep.python',
 	'sleep.pythonWake',
@@ -87,6 +95,7 @@ const GOAL_ROWS = [
 	'counter.mutexVsLock',
 	'counter.atomicVsLock',
 	'memory.perThread',
+	'memory.overhead',
 	'interleavings.count3x3',
 	'interleavings.count4x2',
 	'gil.cpu',
@@ -109,15 +118,19 @@ describe('npm run bench', () => {
 		expect(report.quick).toBe(true);
 		expect(report.machine.nproc).toBeGreaterThan(0);
 		expect(report.machine.node).toBe(process.version);
+		expect(report.machine.nodePath).toBe(process.execPath);
 
 		const ids = report.rows.map((row) => row.id);
 		expect(new Set(ids).size, 'row ids are unique').toBe(ids.length);
-		for (const id of [...PTY_ROWS, ...PYTHON_ROWS, ...OTHER_ROWS]) {
+		for (const id of [...PTY_ROWS, ...CERTS_ROWS, ...PYTHON_ROWS, ...OTHER_ROWS]) {
 			const row = report.rows.find((r) => r.id === id);
 			expect(row, `row ${id}`).toBeDefined();
 			if (!row) continue;
 			expect(row.label.length, id).toBeGreaterThan(0);
-			const mayBeSkipped = (PTY_ROWS.includes(id) && !hasPty) || (PYTHON_ROWS.includes(id) && !hasPython);
+			const mayBeSkipped =
+				((PTY_ROWS.includes(id) || CERTS_ROWS.includes(id)) && !hasPty) ||
+				(CERTS_ROWS.includes(id) && !process.env['NODE_EXTRA_CA_CERTS']) ||
+				(PYTHON_ROWS.includes(id) && !hasPython);
 			if (row.skipped !== undefined) {
 				expect(mayBeSkipped, `${id} skipped: ${row.skipped}`).toBe(true);
 			} else {
@@ -145,8 +158,43 @@ describe('npm run bench', () => {
 		expect(median('gil.handoversPerSec')!).toBeGreaterThan(0);
 		if (hasPty) {
 			expect(median('firstFrame.app')!).toBeGreaterThan(median('firstFrame.bare')! * 0.5);
+			// The installed copy is a real install: it draws a frame, and its first run compiles what a warm one reads.
+			expect(median('firstFrame.installedWarm')!).toBeGreaterThan(median('firstFrame.bare')! * 0.5);
 			expect(median('memory.threads256')!).toBeGreaterThan(median('memory.threads1')!);
 			expect(median('render.rows8')!).toBeGreaterThan(0);
 		}
 	}, 120_000);
+});
+
+describe('npm run bench -- --node <path>', () => {
+	it('a path that is not a Node binary is one line naming --node, and exit 2', async () => {
+		const missing = join(tmpdir(), 'threadlab-bench-no-such-node');
+		const {code, stdout, stderr} = await runNode(['bench/bench.mjs', '--node', missing, '--quick'], {env: process.env, timeoutMs: 30_000});
+		expect(code).toBe(2);
+		expect(stdout).toBe('');
+		expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^bench: --node .*threadlab-bench-no-such-node: not a Node binary/)]);
+		const bare = await runNode(['bench/bench.mjs', '--node'], {env: process.env, timeoutMs: 30_000});
+		expect(bare.code).toBe(2);
+		expect(bare.stderr).toMatch(/^bench: --node needs the path of a Node binary/);
+	});
+
+	it('re-runs the whole bench under the Node given: the report names it, the library section ran under it', async () => {
+		// Another path to this same Node: the bench cannot tell it is the running one, so it re-runs under it.
+		const folder = mkdtempSync(join(tmpdir(), 'threadlab-bench-node-'));
+		try {
+			const other = join(folder, 'node');
+			symlinkSync(process.execPath, other);
+			const {code, stdout, stderr} = await runNode(['bench/bench.mjs', '--node', other, '--quick', '--json', '--only=interleavings'], {
+				env: process.env,
+				timeoutMs: 60_000,
+			});
+			expect(code, stderr).toBe(0);
+			const report = JSON.parse(stdout) as Report;
+			expect(report.machine.nodeFlag).toBe(other);
+			expect(report.machine.node).toBe(process.version);
+			expect(report.rows.map((row) => row.id)).toContain('interleavings.count3x3');
+		} finally {
+			rmSync(folder, {recursive: true, force: true});
+		}
+	}, 70_000);
 });

@@ -83,7 +83,7 @@ describe('npm pack', () => {
 			'dist/types/index.d.ts',
 			'dist/cli.js',
 			'dist/index.js',
-			'dist/worker.js',
+			'dist/worker.cjs',
 			'LICENSE',
 			'README.md',
 			'schema/threadlab.schema.json',

@@ -4,9 +4,11 @@
  */
 import cliSpinners from 'cli-spinners';
 import stringWidth from 'string-width';
+// wrap-ansi's own, older copy: the CLI bundle puts the fast path in front of it too.
+import stringWidth7 from '../node_modules/wrap-ansi/node_modules/string-width/index.js';
 import {describe, expect, it} from 'vitest';
 import {makeTheme} from '../source/ui/theme.js';
-import {NARROW_GLYPHS, narrowWidth} from '../source/ui/text-width.js';
+import {NARROW_GLYPHS, narrowWidth, narrowWidth7} from '../source/ui/text-width.js';
 
 /** Every character the fast path answers for, ranges spelled out. */
 const glyphs = [
@@ -34,6 +36,21 @@ describe('narrowWidth', () => {
 		for (let n = 0; n < 2000; n++) {
 			const text = Array.from({length: next() % 40}, () => pieces[next() % pieces.length]).join('');
 			expect(narrowWidth(text)).toBe(stringWidth(text));
+			const width7 = narrowWidth7(text);
+			if (width7 !== undefined) expect(width7).toBe(stringWidth7(text));
+		}
+	});
+
+	it("wrap-ansi's string-width 7: the fast path answers as it does, and leaves it the glyphs it counts as two", () => {
+		const wide = glyphs.filter((glyph) => stringWidth7(glyph) !== 1);
+		expect(wide).toEqual(['↖', '↗', '↘', '↙', '✔', '✖']);
+		for (const glyph of glyphs) expect([glyph, narrowWidth7(glyph)]).toEqual([glyph, wide.includes(glyph) ? undefined : 1]);
+		for (const ascii of [false, true]) {
+			const {glyphs: theme} = makeTheme({ascii});
+			for (const text of Object.values(theme).filter((value): value is string => typeof value === 'string')) {
+				const width = narrowWidth7(text);
+				if (width !== undefined) expect([text, width]).toEqual([text, stringWidth7(text)]);
+			}
 		}
 	});
 

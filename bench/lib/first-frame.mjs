@@ -1,19 +1,30 @@
-// 1. first frame: spawn → first byte of the first frame on a pty, against bare node's first byte.
-import {CLI, FIRST_FRAME_SIZE, NODE, P, log, sleep} from './config.mjs';
+// 1. first frame for an installed user: the packed tarball's bin/threadlab on a pty, spawn → first
+// frame, with an empty code cache (the first run) and a warm one, against bare node's first byte,
+// in paired runs, NODE_EXTRA_CA_CERTS unset for both (and, labelled, set, if this machine sets it).
+import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join} from 'node:path';
+import {CLI, FIRST_FRAME_SIZE, NODE, P, ROOT, log, sleep} from './config.mjs';
+import {installPacked} from './installed.mjs';
 import {median, stats} from './proc.mjs';
 import {BSU, ESU, PTY_METHOD, Pty} from './pty.mjs';
 import {row, skipped} from './table.mjs';
 
 const BARE_WRITE = [NODE, '-e', "process.stdout.write('x')"];
 const BARE_EXIT = [NODE, '-e', '0'];
-const APP = [NODE, CLI, 'sleepers'];
+/** Set on this machine, Node 20 reads those certificates at every start (~40 ms): unset unless labelled. */
+const CERTS = process.env.NODE_EXTRA_CA_CERTS || null;
+const NO_CERTS = {NODE_EXTRA_CA_CERTS: undefined};
+/** bin/threadlab starts with `#!/usr/bin/env node`: the Node measured comes first in PATH. */
+const PATH = `${dirname(NODE)}:${process.env.PATH ?? ''}`;
+const appEnv = (cacheHome, certs = false) => ({XDG_CACHE_HOME: cacheHome, PATH, ...(certs ? {} : NO_CERTS)});
 
 /**
  * Spawn → first byte. With `frame`, spawn → the first byte of the first frame: the write
  * that starts with Ink's begin-synchronized-update (or, without one, shows the header);
  * anything the app wrote before it (e.g. erasing the echoed line) does not count.
  */
-async function firstByte(cmd, {frame = false, linger = 0, env} = {}) {
+async function firstByte(cmd, {frame = false, env} = {}) {
 	const pty = new Pty(cmd, {...FIRST_FRAME_SIZE, keep: 1 << 16, env});
 	const first = await pty.until(() => pty.chunks[0]?.t, 10_000);
 	let start = first;
@@ -22,101 +33,131 @@ async function firstByte(cmd, {frame = false, linger = 0, env} = {}) {
 		start = await pty.until(() => pty.frames[0] ?? (pty.text.includes('threadlab ·') ? pty.chunks.at(-1).t : null), 10_000);
 		complete = await pty.until(() => (pty.text.includes(ESU) || pty.text.includes('threadlab ·') ? pty.chunks.at(-1).t : null), 10_000);
 	}
-	if (linger > 0) await sleep(linger);
 	await pty.close();
 	const ms = (t) => (t === null ? null : t * 1000);
 	return {firstMs: ms(start), anyMs: ms(first), completeMs: ms(complete), text: pty.text};
 }
 
-async function spawnToExit(cmd) {
-	const pty = new Pty(cmd, {...FIRST_FRAME_SIZE, keep: 0});
+async function spawnToExit(cmd, env) {
+	const pty = new Pty(cmd, {...FIRST_FRAME_SIZE, keep: 0, env});
 	const exited = await pty.until(() => pty.exited, 10_000);
 	await pty.close();
 	return exited ? pty.exitAt * 1000 : null;
 }
 
-const NO_CACHE = {THREADLAB_NO_CACHE: '1'};
-
-async function benchFirstFrame() {
-	log(`first frame: ${P.firstFrameRuns} runs each, pty ${FIRST_FRAME_SIZE.cols}×${FIRST_FRAME_SIZE.rows} (${PTY_METHOD})`);
-	// One unmeasured round, the app left running a second: every file is in the page cache,
-	// and an app that keeps a compile cache has written it (as after any first run).
-	await firstByte(BARE_WRITE);
-	await firstByte(APP, {frame: true, linger: 1000});
-	const bare = [];
-	const bareExit = [];
-	const app = [];
-	const appComplete = [];
-	const appNoCache = [];
-	const ratios = [];
-	let sawFrame = false;
-	let before = 0;
-	for (let i = 0; i < P.firstFrameRuns; i++) {
-		const b = await firstByte(BARE_WRITE);
-		const e = await spawnToExit(BARE_EXIT);
-		const a = await firstByte(APP, {frame: true});
-		const n = await firstByte(APP, {frame: true, env: NO_CACHE});
-		bare.push(b.firstMs);
-		bareExit.push(e);
-		app.push(a.firstMs);
-		appComplete.push(a.completeMs);
-		appNoCache.push(n.firstMs);
-		if (a.text.includes(BSU) && a.text.includes('threadlab')) sawFrame = true;
-		if (a.anyMs !== null && a.firstMs !== null && a.anyMs < a.firstMs) before++;
-		if (a.firstMs && b.firstMs) ratios.push(a.firstMs / b.firstMs);
+/** A first run that ends as Ctrl+C ends it (SIGTERM, a clean exit), so it leaves its code cache. */
+async function prime(cmd, env) {
+	const pty = new Pty(cmd, {...FIRST_FRAME_SIZE, keep: 1 << 16, env});
+	await pty.until(() => pty.frames[0] ?? (pty.text.includes('threadlab ·') ? 1 : null), 10_000);
+	await sleep(300);
+	try {
+		process.kill(pty.pid, 'SIGTERM');
+	} catch {}
+	await pty.until(() => pty.exited, 5000);
+	await pty.close();
+	try {
+		return readdirSync(join(env.XDG_CACHE_HOME, 'threadlab', 'code-cache')).length;
+	} catch {
+		return 0;
 	}
-	const note = `${sawFrame ? "a frame starts at ESC[?2026h (Ink's begin-synchronized-update)" : 'no ESC[?2026h: the frame is found by its header'}${before > 0 ? `; in ${before} of ${P.firstFrameRuns} runs the app wrote something else first, not counted` : ''}`;
-	return {
-		bare: stats(bare),
-		bareExit: stats(bareExit),
-		app: stats(app),
-		appComplete: stats(appComplete),
-		appNoCache: stats(appNoCache),
-		ratio: stats(ratios),
-		medianRatio: median(app) / median(bare),
-		note,
-	};
 }
 
-/** The first-frame rows, measured (or skipped without a pty). */
-export async function firstFrameRows() {
-	const rows = [];
-	if (!PTY_METHOD) {
-		for (const [id, label, unit, goal] of [
-			['firstFrame.bare', 'bare node: spawn → first byte', 'ms'],
-			['firstFrame.bareExit', 'node -e 0: spawn → exit', 'ms'],
-			['firstFrame.app', 'threadlab sleepers: spawn → first byte of the first frame', 'ms'],
-			['firstFrame.appComplete', 'threadlab sleepers: spawn → first frame complete', 'ms'],
-			['firstFrame.appNoCache', 'threadlab sleepers, THREADLAB_NO_CACHE=1: first frame byte', 'ms'],
-			['firstFrame.ratio', 'first frame / bare node', '×', {text: '≤ 2.5×'}],
-		])
-			rows.push(skipped(id, label, unit, 'no pty (install python3 or util-linux script)', goal));
-		return rows;
+async function measure(installed) {
+	const home = (name) => mkdtempSync(join(tmpdir(), `threadlab-bench-${name}-`));
+	const homes = [home('warm'), home('checkout')];
+	const [warmHome, checkoutHome] = homes;
+	const appIn = [installed.bin, 'sleepers'];
+	const appOut = [NODE, CLI, 'sleepers'];
+	const r = {bare: [], bareExit: [], cold: [], warm: [], warmComplete: [], checkout: [], bareCerts: [], warmCerts: []};
+	const ratios = {warm: [], cold: [], certs: []};
+	let sawFrame = false;
+	let before = 0;
+	try {
+		// One unmeasured round: every file in the page cache, and each warm cache written by its first run.
+		await firstByte(BARE_WRITE, {env: NO_CERTS});
+		const cached = await prime(appIn, appEnv(warmHome));
+		await prime(appOut, appEnv(checkoutHome));
+		for (let i = 0; i < P.firstFrameRuns; i++) {
+			const b = await firstByte(BARE_WRITE, {env: NO_CERTS});
+			r.bareExit.push(await spawnToExit(BARE_EXIT, NO_CERTS));
+			const coldHome = home('cold');
+			homes.push(coldHome);
+			const c = await firstByte(appIn, {frame: true, env: appEnv(coldHome)});
+			const w = await firstByte(appIn, {frame: true, env: appEnv(warmHome)});
+			r.checkout.push((await firstByte(appOut, {frame: true, env: appEnv(checkoutHome)})).firstMs);
+			r.bare.push(b.firstMs);
+			r.cold.push(c.firstMs);
+			r.warm.push(w.firstMs);
+			r.warmComplete.push(w.completeMs);
+			if (w.text.includes(BSU) && w.text.includes('threadlab')) sawFrame = true;
+			if (w.anyMs !== null && w.firstMs !== null && w.anyMs < w.firstMs) before++;
+			if (b.firstMs && w.firstMs) ratios.warm.push(w.firstMs / b.firstMs);
+			if (b.firstMs && c.firstMs) ratios.cold.push(c.firstMs / b.firstMs);
+			if (CERTS) {
+				const bc = await firstByte(BARE_WRITE);
+				const wc = await firstByte(appIn, {frame: true, env: appEnv(warmHome, true)});
+				r.bareCerts.push(bc.firstMs);
+				r.warmCerts.push(wc.firstMs);
+				if (bc.firstMs && wc.firstMs) ratios.certs.push(wc.firstMs / bc.firstMs);
+			}
+		}
+		const note = `${installed.how}; ${sawFrame ? "a frame starts at ESC[?2026h (Ink's begin-synchronized-update)" : 'no ESC[?2026h: the frame is found by its header'}${before > 0 ? `; in ${before} of ${P.firstFrameRuns} runs the app wrote something else first, not counted` : ''}; warm: ${cached} code cache file(s) left by the first run`;
+		return {r, ratios, note, medianRatio: median(r.warm) / median(r.bare)};
+	} finally {
+		for (const folder of homes) rmSync(folder, {recursive: true, force: true});
 	}
-	const ff = await benchFirstFrame();
-	rows.push(row('firstFrame.bare', `node -e "process.stdout.write('x')": spawn → first byte`, 'ms', ff.bare));
-	rows.push(row('firstFrame.bareExit', 'node -e 0: spawn → exit', 'ms', ff.bareExit));
-	rows.push(row('firstFrame.app', 'threadlab sleepers: spawn → first byte of the first frame', 'ms', ff.app, null, ff.note));
-	rows.push(row('firstFrame.appComplete', 'threadlab sleepers: spawn → first frame complete', 'ms', ff.appComplete));
-	rows.push(
-		row(
-			'firstFrame.appNoCache',
-			'threadlab sleepers, THREADLAB_NO_CACHE=1: first frame byte',
-			'ms',
-			ff.appNoCache,
-			null,
-			'without the V8 code cache the build writes beside the bundle (what a Node that rejects it gets)',
-		),
-	);
-	rows.push(
+}
+
+const IDS = [
+	['firstFrame.bare', 'bare node: spawn → first byte', 'ms'],
+	['firstFrame.bareExit', 'node -e 0: spawn → exit', 'ms'],
+	['firstFrame.installedCold', 'installed threadlab, first run (empty cache): first frame', 'ms'],
+	['firstFrame.installedWarm', 'installed threadlab, warm cache: first frame', 'ms'],
+	['firstFrame.installedComplete', 'installed threadlab, warm cache: first frame complete', 'ms'],
+	['firstFrame.app', 'threadlab from the checkout (dist/cli.js), warm cache: first frame', 'ms'],
+	['firstFrame.ratio', 'installed, warm / bare node', '×', {text: '≤ 2.5×'}],
+	['firstFrame.ratioCold', 'installed, first run / bare node', '×'],
+	['firstFrame.bareCerts', 'bare node, NODE_EXTRA_CA_CERTS set', 'ms'],
+	['firstFrame.ratioCerts', 'installed, warm / bare node, NODE_EXTRA_CA_CERTS set for both', '×'],
+];
+const skipAll = (why) => IDS.map(([id, label, unit, goal]) => skipped(id, label, unit, why, goal));
+
+/** The first-frame rows, measured (or skipped without a pty or without an install). */
+export async function firstFrameRows() {
+	if (!PTY_METHOD) return skipAll('no pty (install python3 or util-linux script)');
+	log('first frame: npm pack, then install the tarball into a temporary prefix');
+	const installed = installPacked(ROOT);
+	if (installed.error) return skipAll(installed.error);
+	log(`first frame: ${P.firstFrameRuns} paired runs, pty ${FIRST_FRAME_SIZE.cols}×${FIRST_FRAME_SIZE.rows} (${PTY_METHOD})`);
+	let m;
+	try {
+		m = await measure(installed);
+	} finally {
+		installed.remove();
+	}
+	const {r, ratios} = m;
+	const unset = 'NODE_EXTRA_CA_CERTS unset';
+	const rows = [
+		row('firstFrame.bare', `node -e "process.stdout.write('x')": spawn → first byte (${unset})`, 'ms', stats(r.bare)),
+		row('firstFrame.bareExit', `node -e 0: spawn → exit (${unset})`, 'ms', stats(r.bareExit)),
+		row('firstFrame.installedCold', 'installed bin/threadlab sleepers, first run (empty cache): first frame', 'ms', stats(r.cold)),
+		row('firstFrame.installedWarm', 'installed bin/threadlab sleepers, warm cache: first frame', 'ms', stats(r.warm), null, m.note),
+		row('firstFrame.installedComplete', 'installed, warm cache: spawn → first frame complete', 'ms', stats(r.warmComplete)),
+		row('firstFrame.app', 'checkout dist/cli.js sleepers, warm cache: first frame', 'ms', stats(r.checkout)),
 		row(
 			'firstFrame.ratio',
-			'first frame / bare node first byte (paired runs)',
+			'installed, warm cache / bare node (paired runs)',
 			'×',
-			ff.ratio,
+			stats(ratios.warm),
 			{op: '<=', value: 2.5, text: '≤ 2.5×'},
-			`ratio of the medians ${ff.medianRatio.toFixed(2)}×`,
+			`ratio of the medians ${m.medianRatio.toFixed(2)}×`,
 		),
-	);
+		row('firstFrame.ratioCold', 'installed, first run / bare node (paired runs)', '×', stats(ratios.cold)),
+	];
+	const label = `NODE_EXTRA_CA_CERTS=${CERTS} set for both`;
+	if (CERTS) {
+		rows.push(row('firstFrame.bareCerts', `bare node first byte, ${label}`, 'ms', stats(r.bareCerts)));
+		rows.push(row('firstFrame.ratioCerts', `installed, warm / bare node, ${label}`, '×', stats(ratios.certs)));
+	} else rows.push(...skipAll('NODE_EXTRA_CA_CERTS is not set here').slice(-2));
 	return rows;
 }

@@ -1,5 +1,5 @@
 // 5. memory: VmRSS of the interactive app with 1, 64 and 256 sleeping threads, and an empty worker.
-import {MEMORY_THREADS, P} from './config.mjs';
+import {MEMORY_THREADS} from './config.mjs';
 import {median, stats} from './proc.mjs';
 import {emptyWorkerMb} from './python.mjs';
 import {row, skipped} from './table.mjs';
@@ -11,6 +11,7 @@ export function memoryRows(sessions) {
 		for (const n of MEMORY_THREADS) rows.push(skipped(`memory.threads${n}`, `sleepers -t ${n}: VmRSS`, 'MB', 'no pty'));
 		rows.push(skipped('memory.perThread', 'MB per extra thread', 'MB/thread', 'no pty', {text: '≤ 6 MB'}));
 		rows.push(skipped('memory.emptyWorker', 'an empty Node worker', 'MB/thread', 'no pty'));
+		rows.push(skipped('memory.overhead', 'threadlab per thread above an empty worker', 'MB/thread', 'no pty', {text: '≤ 0.3 MB'}));
 		return rows;
 	}
 	const rss = (n) => stats(sessions.get(n).map((r) => r.rssMb));
@@ -29,18 +30,34 @@ export function memoryRows(sessions) {
 			`${low} → ${mid} threads: ${perMid.toFixed(2)} MB per thread`,
 		),
 	);
-	const empty = Array.from({length: P.renderRuns}, () => emptyWorkerMb(64)).filter((mb) => mb !== null);
-	if (empty.length === 0) rows.push(skipped('memory.emptyWorker', 'an empty Node worker', 'MB/thread', 'the empty workers did not start'));
-	else
-		rows.push(
-			row(
-				'memory.emptyWorker',
-				'an empty Node worker (64 of them, same resourceLimits)',
-				'MB/thread',
-				stats(empty),
-				null,
-				`the floor of one worker per thread on node ${process.versions.node}: no threadlab code in it`,
-			),
-		);
+	// As many empty workers as the sessions add (1 → 256: 255), one measurement per session run.
+	const empty = Array.from({length: perThread.length}, () => emptyWorkerMb(high - low));
+	const goal = {op: '<=', value: 0.3, text: '≤ 0.3 MB'};
+	if (empty.every((mb) => mb === null)) {
+		rows.push(skipped('memory.emptyWorker', 'an empty Node worker', 'MB/thread', 'the empty workers did not start'));
+		rows.push(skipped('memory.overhead', 'threadlab per thread above an empty worker', 'MB/thread', 'no empty workers', goal));
+		return rows;
+	}
+	rows.push(
+		row(
+			'memory.emptyWorker',
+			`an empty Node worker (${high - low} started at once, same resourceLimits)`,
+			'MB/thread',
+			stats(empty),
+			null,
+			`the floor of one worker per thread on node ${process.versions.node}: no threadlab code in it`,
+		),
+	);
+	const overhead = perThread.map((mb, i) => (empty[i] === null ? null : mb - empty[i]));
+	rows.push(
+		row(
+			'memory.overhead',
+			'threadlab per thread above an empty worker (paired runs)',
+			'MB/thread',
+			stats(overhead),
+			goal,
+			'per extra thread of the app (1 → 256) minus an empty worker: the worker bundle, the run, the row on screen',
+		),
+	);
 	return rows;
 }

@@ -1,7 +1,7 @@
 // The bench's rows (a figure over runs beside its goal) and the table it prints.
 import {spawnSync} from 'node:child_process';
 import os from 'node:os';
-import {FPS, HAS_PYTHON3, LOAD_START} from './config.mjs';
+import {FPS, HAS_PYTHON3, LOAD_START, NODE_FLAG} from './config.mjs';
 import {PTY_METHOD} from './pty.mjs';
 
 /** One row: a figure over runs, and its goal if it has one (judged on the median). */
@@ -51,6 +51,8 @@ export function machine() {
 		cpu: cpus[0]?.model?.trim() ?? 'unknown',
 		memGB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
 		node: process.version,
+		nodePath: process.execPath,
+		nodeFlag: NODE_FLAG,
 		python: HAS_PYTHON3 ? spawnSync('python3', ['--version'], {encoding: 'utf8'}).stdout.trim() : null,
 		kernel: `${os.type()} ${os.release()}`,
 		pty: PTY_METHOD,
@@ -77,6 +79,7 @@ export function table(report) {
 		`threadlab bench${report.quick ? ' (--quick: single short runs, figures indicative only)' : ''} · ${new Date(report.date).toISOString()}`,
 	);
 	lines.push(`${m.nproc} CPUs · ${m.cpu} · ${m.memGB} GB · node ${m.node} · ${m.python ?? 'no python3'} · ${m.kernel}`);
+	lines.push(`every process measured runs node ${m.node} (${m.nodeFlag ? `--node ${m.nodeFlag}` : m.nodePath})`);
 	lines.push(`load average ${m.loadStart} at start, ${m.loadEnd} at end · ${report.seconds.toFixed(0)} s · pty: ${m.pty ?? 'none'}`);
 	lines.push('');
 	const header = ['', 'measure', 'min', 'median', 'max', 'goal', 'holds'];

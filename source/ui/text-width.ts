@@ -39,3 +39,15 @@ export function narrowGraphemes(text: string): Array<{segment: string; index: nu
 	for (let index = 0; index < text.length; index++) graphemes[index] = {segment: text[index]!, index};
 	return graphemes;
 }
+
+/**
+ * wrap-ansi's own copy of string-width (7.x, which Ink's text wrapping calls) counts these
+ * arrows and marks as two columns where string-width 8 counts one: for that copy the fast
+ * path leaves any text with one of them to the copy itself, so its answers never change.
+ */
+const wideIn7 = /[\u2196-\u2199\u2714\u2716]/;
+
+/** string-width 7's answer, where the fast path knows it; otherwise undefined. */
+export function narrowWidth7(text: string): number | undefined {
+	return wideIn7.test(text) ? undefined : narrowWidth(text);
+}

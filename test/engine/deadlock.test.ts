@@ -1,4 +1,4 @@
-/** The deadlock scene on real worker threads (dist/worker.js): it deadlocks, it is found, it is left cleanly. */
+/** The deadlock scene on real worker threads (dist/worker.cjs): it deadlocks, it is found, it is left cleanly. */
 import {afterAll, describe, expect, it} from 'vitest';
 import {WorkerPool} from '../../source/engine/pool.js';
 import {RealRun} from '../../source/engine/run.js';

@@ -1,4 +1,4 @@
-/** WorkerPool on real worker threads (dist/worker.js, built by `npm test`). */
+/** WorkerPool on real worker threads (dist/worker.cjs, built by `npm test`). */
 import type {Worker} from 'node:worker_threads';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {Job, RunMessage} from '../../source/engine/jobs.js';
