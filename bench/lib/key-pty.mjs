@@ -1,7 +1,7 @@
 // A pseudo-terminal that also takes keys, for the render rows (render.mjs): python3's pty module.
 // bench/lib/pty.mjs times output only; pressing `r` (run again) needs the child's stdin too.
 import {spawn} from 'node:child_process';
-import {PYTHON} from './pty.mjs';
+import {BSU, PYTHON, childEnv} from './pty.mjs';
 
 /** A pty that also takes keys: python3's pty module, the child's output streamed as `d <s> <base64>`. */
 const DRIVER = String.raw`
@@ -31,15 +31,6 @@ while True:
         out.write(b'd %.6f %s\n' % (time.perf_counter() - t0, base64.b64encode(data))); out.flush()
 `;
 
-const BSU = '\x1b[?2026h';
-
-/** As bench/lib/pty.mjs: no CI markers (Ink draws only the last frame when CI is set), a real TERM. */
-function childEnv() {
-	const env = {...process.env, TERM: 'xterm-256color'};
-	for (const key of ['CI', 'CONTINUOUS_INTEGRATION', 'NO_COLOR', 'FORCE_COLOR', 'TMUX', 'TMUX_PANE', 'NODE_OPTIONS']) delete env[key];
-	return env;
-}
-
 export class KeyPty {
 	pid = null;
 	frames = 0;
@@ -50,7 +41,7 @@ export class KeyPty {
 
 	constructor(cmd, {cols, rows}) {
 		this.child = spawn(PYTHON, ['-c', DRIVER, String(cols), String(rows), ...cmd], {
-			env: childEnv(),
+			env: childEnv,
 			stdio: ['pipe', 'pipe', 'inherit'],
 		});
 		let buffer = '';

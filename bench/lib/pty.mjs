@@ -4,7 +4,7 @@ import {performance} from 'node:perf_hooks';
 import {childPids} from './proc.mjs';
 
 /** The app's environment: no CI markers (Ink draws only the last frame when CI is set), a real TERM. */
-const childEnv = (() => {
+export const childEnv = (() => {
 	const env = {...process.env, TERM: 'xterm-256color'};
 	for (const key of ['CI', 'CONTINUOUS_INTEGRATION', 'NO_COLOR', 'FORCE_COLOR', 'TMUX', 'TMUX_PANE', 'NODE_OPTIONS']) delete env[key];
 	return env;
