@@ -3,7 +3,7 @@
  * speed-up, the calibration, the GIL's holder, and the lesson in one line with the measured
  * figures. Pure: the screen, the plain lines and `--json` all read it.
  */
-import {fixed, grouped, plural} from './format.js';
+import {clock, fixed, grouped, plural} from './format.js';
 import type {Snapshot} from './snapshot.js';
 import type {GilLane, GilSample, PythonBuild, ThreadStateName} from './types.js';
 
@@ -67,6 +67,13 @@ export function gilStateText(state: ThreadStateName): string {
 export const GIL_STATE_WIDTH = 'running (holds the GIL)'.length;
 
 const times = (speedup: number) => `${speedup.toFixed(2)}×`;
+
+/** A lane's time as its screen shows it: done, its time and speed-up; running, its clock so far; else none. */
+export function laneTime(lane: GilLaneResult): string | undefined {
+	if (lane.status === 'done') return `${fixed(lane.elapsedMs)} s · ${times(lane.speedup)}`;
+	if (lane.status === 'running') return `${clock(lane.elapsedMs, 1)} s so far`;
+	return undefined;
+}
 
 function laneResult(lane: GilLaneName, snapshot: Snapshot | undefined, simulated: boolean): GilLaneResult {
 	const gil = snapshot?.gil;

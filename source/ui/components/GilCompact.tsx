@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import wrapAnsi from 'wrap-ansi';
-import {clock, fixed, plural, truncate} from '../../model/format.js';
-import {type GilLaneResult, gilResult} from '../../model/gil.js';
+import {plural, truncate} from '../../model/format.js';
+import {type GilLaneResult, gilResult, laneTime} from '../../model/gil.js';
 import type {Snapshot} from '../../model/snapshot.js';
 import {type Theme, useTheme} from '../theme.js';
 import {Line, type Segment} from './Line.js';
@@ -14,13 +14,7 @@ export function laneSegments(lane: GilLaneResult, number: number, width: number,
 	if (lane.status === 'skipped') return [{text: `${name}: ${lane.note}`, color: theme.muted}];
 	const rows = lane.snapshot?.threads ?? [];
 	const progress = rows.length > 0 ? rows.reduce((sum, row) => sum + row.progress, 0) / rows.length : 0;
-	const figures = theme.text(
-		lane.status === 'done'
-			? `${fixed(lane.elapsedMs)} s · ${lane.speedup.toFixed(2)}×`
-			: lane.status === 'running'
-				? `${clock(lane.elapsedMs, 1)} s so far`
-				: '',
-	);
+	const figures = theme.text(laneTime(lane) ?? '');
 	const barWidth = Math.max(0, width - nameWidth - 15 - 2);
 	return [
 		{text: `${truncate(name, nameWidth - 1, theme.glyphs.ellipsis).padEnd(nameWidth)}`, bold: lane.status === 'running'},

@@ -12,6 +12,7 @@ import {
 	calibrationText,
 	gilResult,
 	gilStateText,
+	laneTime,
 } from '../../model/gil.js';
 import type {Snapshot, ThreadRowModel} from '../../model/snapshot.js';
 import {type Theme, useTheme} from '../theme.js';
@@ -55,14 +56,7 @@ export function laneInfo(lane: GilLaneResult, number: number): string[] {
 						? 'free-threaded, GIL on'
 						: 'free-threaded'
 					: 'with its GIL';
-	const time =
-		lane.status === 'done'
-			? `${fixed(lane.elapsedMs)} s · ${lane.speedup.toFixed(2)}×`
-			: lane.status === 'running'
-				? `${clock(lane.elapsedMs, 1)} s so far`
-				: lane.lane === 'python' && build
-					? 'calibrating…'
-					: 'waits its turn';
+	const time = laneTime(lane) ?? (lane.lane === 'python' && build ? 'calibrating…' : 'waits its turn');
 	return [`${number} ${head}`, `  ${detail}`, `  ${time}`, `  sequential ${fixed(lane.sequentialMs)} s`];
 }
 
