@@ -35,14 +35,14 @@ function SlideScene({
 	width,
 	lines,
 	registers,
-	printed,
+	log,
 }: {
 	snapshots: readonly (readonly Snapshot[])[];
 	width: number;
 	lines: number;
 	registers: boolean;
-	/** false: the printed lines are shown beside the slide's points instead. */
-	printed: boolean;
+	/** Printed lines to show below the rows (0: none, or they are beside the slide's points). */
+	log: number;
 }) {
 	const theme = useTheme();
 	const snapshot = snapshots[0]?.[0];
@@ -62,7 +62,6 @@ function SlideScene({
 	}
 	// The rows, then as many of the printed lines as fit (hello before or after the wake), then the status.
 	const table = tableHeight(snapshot.threads.length, lines - 1);
-	const log = printed ? logRoom(snapshot, lines) : 0;
 	const status = snapshot.summary?.line ?? runningStatus(snapshot, theme);
 	return (
 		<Box flexDirection="column">
@@ -155,7 +154,7 @@ export function TourView(props: TourViewProps) {
 						width={width}
 						lines={sceneLines}
 						registers={props.registers ?? false}
-						printed={!logBeside}
+						log={logBeside ? 0 : below}
 					/>
 				</>
 			)}
