@@ -12,6 +12,7 @@ import {REPLAY_SEED} from './App.js';
 import type {Theme} from './theme.js';
 import type {WorkerPool} from '../engine/pool.js';
 import {type Snapshot, allFinished} from '../model/snapshot.js';
+import {runsOf} from './keys.js';
 import {useMarker} from './markers.js';
 import {lanesFor} from '../lessons/view.js';
 import {measuredLines} from '../model/measured.js';
@@ -102,7 +103,7 @@ function TourShell({slides, index, theme, source, results, auto, onMove, onRerun
 		<Chrome
 			theme={theme}
 			source={source}
-			context={{app: 'tour', view: 'slide', selection: [], runs: slide.view ? (slide.view.kind === 'race' ? 'race' : 'threads') : 'none'}}
+			context={{app: 'tour', view: 'slide', selection: [], runs: slide.view ? runsOf(slide.view.kind) : 'none'}}
 			on={{next: () => onMove(1), back: () => onMove(-1), rerun: onRerun, replay: onReplay}}
 			leave={over}
 		>

@@ -61,9 +61,10 @@ const text = (value: string) => () => value;
 const scene = (context: KeyContext) => context.app === 'scene';
 const tour = (context: KeyContext) => context.app === 'tour';
 const counted = (context: KeyContext) => context.view === 'interleavings';
-/** What runs: a text slide and the counted interleavings have no clock; the GIL's lanes run like threads; the race and the deadlock are stepped. */
-const runs = (c: KeyContext) =>
-	c.runs ?? (c.view === 'scene' || c.view === 'gil' ? 'threads' : c.view === 'slide' || c.view === 'interleavings' ? 'none' : 'race');
+/** What a view runs: a text slide and the counted interleavings have no clock; the GIL's lanes run like threads; the race and the deadlock are stepped. */
+export const runsOf = (view: KeyContext['view']): NonNullable<KeyContext['runs']> =>
+	view === 'scene' || view === 'gil' ? 'threads' : view === 'slide' || view === 'interleavings' ? 'none' : 'race';
+const runs = (c: KeyContext) => c.runs ?? runsOf(c.view);
 /** A seeded clock is running something: space pauses it (in the tour too, where space is otherwise next). */
 const pausable = (c: KeyContext) => c.simulated && runs(c) !== 'none';
 
