@@ -13,7 +13,13 @@ import {UsageError, parseOptions} from './options.js';
 /** package.json's name, version and description, put in by the build: meow need not look for it. */
 declare const THREADLAB_PACKAGE: {name: string; version: string; description: string};
 
-const HELP = `
+/**
+ * The help, laid out as meow would, built only when `--help` asks for it: wrapping the
+ * description and every flag's text is no work for every start.
+ */
+const helpText = () => `
+  ${wrapAnsi(THREADLAB_PACKAGE.description, 76).replaceAll('\n', '\n  ')}
+
   Usage
     $ threadlab [scene] [options]
 
@@ -74,11 +80,10 @@ function print(text: string): number {
 /** `layout`: settles when Ink can lay out a frame (the bundle loads yoga's WebAssembly meanwhile). */
 export async function main(layout?: Promise<unknown>): Promise<void> {
 	try {
-		const cli = meow(HELP, {
+		const cli = meow({
 			importMeta: import.meta,
 			pkg: THREADLAB_PACKAGE,
-			// Wrapped to fit a projector's 80 columns with meow's indent of two.
-			description: wrapAnsi(THREADLAB_PACKAGE.description, 76),
+			description: false,
 			autoHelp: false,
 			autoVersion: false,
 			allowUnknownFlags: true,
@@ -86,7 +91,7 @@ export async function main(layout?: Promise<unknown>): Promise<void> {
 			flags: meowFlags(),
 		});
 		if (cli.flags['help']) {
-			process.exitCode = print(cli.help);
+			process.exitCode = print(helpText());
 			return;
 		}
 		if (cli.flags['version']) {
