@@ -11,9 +11,29 @@ export interface Style {
 	bold?: boolean | undefined;
 }
 
-/** `text` coloured (a chalk colour name or `#rrggbb`, as Ink's colorize takes them) and bold. */
-export function styled(text: string, {color, bold}: Style): string {
+/** Per colour, boldness and chalk's level: what chalk writes before and after a text without codes or line breaks. */
+const wrappers = new Map<string, readonly [string, string]>();
+
+/**
+ * `text` coloured (a chalk colour name or `#rrggbb`, as Ink's colorize takes them) and bold.
+ * The table redraws every row up to 30 times a second: chalk's wrapping of a plain text is
+ * looked up once per style, and the text put between (the same bytes: test/ui/styled.test.ts).
+ */
+export function styled(text: string, style: Style): string {
 	if (text.length === 0) return text;
+	if (text.includes('\u001B') || text.includes('\n') || text.includes('\r')) return chalkStyled(text, style);
+	const key = `${chalk.level}|${style.color ?? ''}|${style.bold ? 1 : 0}`;
+	let wrapper = wrappers.get(key);
+	if (!wrapper) {
+		const [open = '', close = ''] = chalkStyled('\u0000', style).split('\u0000');
+		wrapper = [open, close];
+		wrappers.set(key, wrapper);
+	}
+	return wrapper[0] + text + wrapper[1];
+}
+
+/** What chalk itself makes of `text` in `style`. */
+export function chalkStyled(text: string, {color, bold}: Style): string {
 	let out = text;
 	if (color) {
 		if (color in chalk) out = (chalk as unknown as Record<string, (s: string) => string>)[color]!(out);

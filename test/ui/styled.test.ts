@@ -1,7 +1,7 @@
 /** styled(): the bytes of Ink's <Text color bold> for one piece of a line, as one string. */
 import chalk from 'chalk';
 import {afterEach, describe, expect, it} from 'vitest';
-import {styled} from '../../source/ui/styled.js';
+import {chalkStyled, styled} from '../../source/ui/styled.js';
 
 const level = chalk.level;
 afterEach(() => {
@@ -24,5 +24,16 @@ describe('styled', () => {
 		expect(styled('', {color: 'red', bold: true})).toBe('');
 		chalk.level = 0;
 		expect(styled('main', {bold: true, color: 'magentaBright'})).toBe('main');
+	});
+
+	it('the same bytes as chalk for every colour the themes use, at every level, and for text with codes or line breaks', () => {
+		const colors = [undefined, 'red', 'yellow', 'gray', 'greenBright', 'magentaBright', '#ff8800'];
+		const texts = ['⠙ running · 0.3 s', '████▍░░░ ', 'a\nb', 'in \u001B[31mred\u001B[39m here'];
+		for (const value of [0, 1, 2, 3] as const) {
+			chalk.level = value;
+			for (const color of colors)
+				for (const bold of [false, true])
+					for (const text of texts) expect(styled(text, {color, bold})).toBe(chalkStyled(text, {color, bold}));
+		}
 	});
 });
