@@ -141,6 +141,26 @@ export function allFinished(lanes: readonly (readonly Snapshot[])[]): boolean {
 }
 
 /**
+ * What a frame shows of the snapshots apart from what time alone moves while threads run:
+ * two with the same key differ at most in the thread rows (bars, times, spinners, and the
+ * words they show) and the running clock. A race, the GIL and a deadlock draw time in their
+ * own panels too, and a finished run draws its summary: their key is the whole frame key.
+ */
+export function stillKey(lanes: readonly (readonly Snapshot[])[], frameMs: number): string {
+	return lanes
+		.map((lane) =>
+			lane
+				.map((s) =>
+					s.finished || s.race || s.gil || s.deadlock
+						? frameKey(s, frameMs)
+						: `${s.log.length}|${s.main.state}|${s.threads.map((row) => `${row.state}:${row.local}`).join()}|${s.lastStep}`,
+				)
+				.join(';'),
+		)
+		.join('/');
+}
+
+/**
  * What is visible of a snapshot, coarsely: two snapshots with the same key draw
  * the same screen (spinner frame, tenth of a second, log, states, bars). A bar
  * shows `barSteps` steps (cells × eighths), and its progress is keyed to its step.

@@ -1,5 +1,8 @@
 import type React from 'react';
 import {type Instance, render} from 'ink';
+import isInCi from 'is-in-ci';
+import {PatcherContext} from '../ui/live/LiveLines.js';
+import {Patcher} from '../ui/live/patcher.js';
 import {App} from '../ui/App.js';
 import {MarkerContext} from '../ui/markers.js';
 import {makeTheme} from '../ui/theme.js';
@@ -14,13 +17,34 @@ import type {View} from '../lessons/view.js';
  * guard against bursts, twice as fast: at the same rate its debounce timer races the clock's
  * and drops every other frame (measured: 15 frames a second at --fps 30).
  */
-export const renderOptions = (options: Options) => ({exitOnCtrlC: false, patchConsole: false, maxFps: options.fps * 2});
+export const renderOptions = (options: Options, patcher: Patcher | null = null) => ({
+	exitOnCtrlC: false,
+	patchConsole: false,
+	maxFps: options.fps * 2,
+	...(patcher ? {onRender: patcher.rendered} : {}),
+});
 export const themeOf = (options: Options) => makeTheme({color: options.color, ascii: options.ascii, name: options.theme});
 export const seedOf = (options: Options) => (options.seed === undefined ? {} : {seed: options.seed, paused: options.paused});
 
+/**
+ * The live patcher (ui/live/) where Ink draws frame after frame on a terminal: not when Ink
+ * writes only the last frame (CI) or plain text (a screen reader), where it would not know
+ * where Ink's lines are.
+ */
+function patcherFor(stdout: NodeJS.WriteStream): Patcher | null {
+	const reader = process.env['INK_SCREEN_READER'] === 'true';
+	return stdout.isTTY && !isInCi && !reader ? new Patcher(stdout) : null;
+}
+
 /** Mount an app, with the live recording's markers (if one runs) told of every scene and slide. */
 export function mount(app: React.ReactElement, options: Options): Instance {
-	return render(<MarkerContext.Provider value={sceneStarted}>{app}</MarkerContext.Provider>, renderOptions(options));
+	const patcher = patcherFor(process.stdout);
+	return render(
+		<MarkerContext.Provider value={sceneStarted}>
+			<PatcherContext.Provider value={patcher}>{app}</PatcherContext.Provider>
+		</MarkerContext.Provider>,
+		renderOptions(options, patcher),
+	);
 }
 
 /** Mount the live view of a scene. */

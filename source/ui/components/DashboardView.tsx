@@ -9,7 +9,7 @@ import {Help} from './Help.js';
 import {type LockColumn, LockPanel, lockPanelHeight} from './LockPanel.js';
 import {MIN_HEIGHT, MIN_WIDTH, TooSmall} from './SceneView.js';
 import {ThreadTable, tableHeight} from './ThreadTable.js';
-import {runningStatus} from './StateIcon.js';
+import {LiveStatus} from './StateIcon.js';
 import {useTheme} from '../theme.js';
 
 export interface DashboardViewProps extends ChromeProps {
@@ -36,7 +36,6 @@ export function DashboardView(props: DashboardViewProps) {
 	const spacer = props.height - fixedLines - table >= wanted ? 1 : 0;
 	const panelRoom = props.height - fixedLines - table + 1 - spacer;
 	const panelHeight = Math.max(1, Math.min(panelRoom, wanted));
-	const summary = sleepers.summary?.line ?? runningStatus(sleepers, theme, 'sleepers running');
 	return (
 		<Box flexDirection="column" width={width}>
 			<Header scene="dashboard" title="threads and locks" label={props.label} lesson={SCENES.sleepers.lesson} width={width} />
@@ -46,9 +45,13 @@ export function DashboardView(props: DashboardViewProps) {
 			) : (
 				<>
 					<ThreadTable main={sleepers.main} threads={sleepers.threads} clockMs={sleepers.clockMs} width={width} maxLines={table} />
-					<Text wrap="truncate" bold={sleepers.summary !== null}>
-						{truncate(theme.text(summary), width, theme.glyphs.ellipsis)}
-					</Text>
+					{sleepers.summary ? (
+						<Text wrap="truncate" bold>
+							{truncate(theme.text(sleepers.summary.line), width, theme.glyphs.ellipsis)}
+						</Text>
+					) : (
+						<LiveStatus of={sleepers} what="sleepers running" width={width} />
+					)}
 					<Text> </Text>
 					<Box height={panelHeight} flexDirection="column">
 						<LockPanel columns={columns} width={width} maxLines={panelHeight} registers={props.registers} explain={RACE_LESSON} />

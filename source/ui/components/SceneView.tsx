@@ -6,7 +6,7 @@ import {type ChromeProps, Footer, type KeyHint} from './Footer.js';
 import {Header} from './Header.js';
 import {Help} from './Help.js';
 import {ThreadTable, tableHeight} from './ThreadTable.js';
-import {runningStatus} from './StateIcon.js';
+import {LiveStatus} from './StateIcon.js';
 import {useTheme} from '../theme.js';
 
 export const MIN_WIDTH = 20;
@@ -56,9 +56,13 @@ export function SceneView(props: SceneViewProps) {
 				)}
 			</Box>
 			<Text> </Text>
-			<Text wrap="truncate" bold={summary !== null} color={summary && summary.failed > 0 ? theme.bad : undefined}>
-				{theme.text(summary ? summary.line : runningStatus(snapshot, theme))}
-			</Text>
+			{summary ? (
+				<Text wrap="truncate" bold color={summary.failed > 0 ? theme.bad : undefined}>
+					{theme.text(summary.line)}
+				</Text>
+			) : (
+				<LiveStatus of={snapshot} width={width} />
+			)}
 			{props.keys.length > 0 ? <Footer hints={props.keys} width={props.width} /> : null}
 		</Box>
 	);

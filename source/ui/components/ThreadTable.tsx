@@ -1,12 +1,14 @@
-import {memo} from 'react';
-import {Box, Text} from 'ink';
+import {memo, useCallback} from 'react';
 import {clock, seconds} from '../../model/format.js';
 import type {MainRowModel, ThreadRowModel} from '../../model/snapshot.js';
 import type {ThreadStateName} from '../../model/types.js';
 import {stateIcon} from './StateIcon.js';
-import {STATE_WIDTH, ThreadRow} from './ThreadRow.js';
+import {STATE_WIDTH, rowLine} from './ThreadRow.js';
 import {barProgress} from './ProgressBar.js';
-import {barSteps, useTheme} from '../theme.js';
+import {type Theme, barSteps, useTheme} from '../theme.js';
+import {styled} from '../styled.js';
+import {LiveLines} from '../live/LiveLines.js';
+import type {LiveOf} from '../live/patcher.js';
 import {useBarSteps} from '../redraw.js';
 
 const MAX_NAME = 16;
@@ -23,9 +25,65 @@ export function tableHeight(threads: number, maxLines: number): number {
 	return Math.min(threads + 1, Math.max(2, maxLines));
 }
 
+/** The table's lines for `of` (the same strings ThreadRow draws), and the steps its bars show. */
+export function tableLines(of: LiveOf, width: number, maxLines: number, theme: Theme): {lines: string[]; steps: number} {
+	const {main, threads, clockMs} = of;
+	const lines = tableHeight(threads.length, maxLines);
+	const collapsed = threads.length + 1 > lines;
+	const shown = collapsed ? threads.slice(0, Math.max(0, lines - 2)) : threads;
+	const hidden = threads.slice(shown.length);
+	const nameWidth = Math.min(MAX_NAME, Math.max(4, ...threads.map((row) => row.name.length)));
+	const decimals = decimalsFor(threads);
+	const times = threads.map((row) => threadTime(row, decimals));
+	const mainTime = `${clock(main.elapsedMs, decimals)} s`;
+	const timeWidth = Math.max(mainTime.length, ...times.map((time) => time.length));
+	const barWidth = Math.max(0, width - (2 + nameWidth + 1 + 2 + STATE_WIDTH + 1 + timeWidth + 1));
+	const quantise = (progress: number) => barProgress(progress, barWidth, theme.glyphs.barPartials);
+	const common = {nameWidth, barWidth, timeWidth};
+	const out = [
+		rowLine(
+			{
+				...common,
+				main: true,
+				name: 'main',
+				state: main.state,
+				icon: stateIcon(main.state, clockMs, theme),
+				progress: quantise(main.progress),
+				note: mainNote(main.state, threads, barWidth),
+				time: mainTime,
+			},
+			theme,
+		),
+	];
+	for (const [index, row] of shown.entries()) {
+		out.push(
+			rowLine(
+				{
+					...common,
+					name: row.name,
+					state: row.state,
+					icon: stateIcon(row.state, clockMs, theme),
+					progress: quantise(row.progress),
+					time: times[index] ?? '',
+					...(row.error === undefined ? {} : {note: row.error}),
+				},
+				theme,
+			),
+		);
+	}
+	if (collapsed) {
+		const counts = new Map<ThreadStateName, number>();
+		for (const row of hidden) counts.set(row.state, (counts.get(row.state) ?? 0) + 1);
+		const more = [...counts].map(([state, count]) => `${count} ${state}`).join(', ');
+		out.push(styled(`  +${hidden.length} more threads (${more})`, {color: theme.muted}));
+	}
+	return {lines: out, steps: barSteps(barWidth, theme.glyphs.barPartials)};
+}
+
 /**
  * The main thread's row, then one row per thread. When the threads outnumber
- * `maxLines`, the last line says how many more there are, by state.
+ * `maxLines`, the last line says how many more there are, by state. Between renders,
+ * the live patcher redraws its rows as time moves them (ui/live/).
  */
 export const ThreadTable = memo(function ThreadTable({
 	main,
@@ -41,58 +99,17 @@ export const ThreadTable = memo(function ThreadTable({
 	maxLines: number;
 }) {
 	const theme = useTheme();
-	const lines = tableHeight(threads.length, maxLines);
-	const collapsed = threads.length + 1 > lines;
-	const shown = collapsed ? threads.slice(0, Math.max(0, lines - 2)) : threads;
-	const hidden = threads.slice(shown.length);
-	const nameWidth = Math.min(MAX_NAME, Math.max(4, ...threads.map((row) => row.name.length)));
-	const decimals = decimalsFor(threads);
-	const times = threads.map((row) => threadTime(row, decimals));
-	const mainTime = `${clock(main.elapsedMs, decimals)} s`;
-	const timeWidth = Math.max(mainTime.length, ...times.map((time) => time.length));
-	const barWidth = Math.max(0, width - (2 + nameWidth + 1 + 2 + STATE_WIDTH + 1 + timeWidth + 1));
-	const quantise = (progress: number) => barProgress(progress, barWidth, theme.glyphs.barPartials);
 	// The source redraws when a bar would show its next step: it learns the steps here.
 	const bars = useBarSteps();
-	if (bars) bars.steps = barSteps(barWidth, theme.glyphs.barPartials);
-	const counts = new Map<ThreadStateName, number>();
-	for (const row of hidden) counts.set(row.state, (counts.get(row.state) ?? 0) + 1);
-	const more = [...counts].map(([state, count]) => `${count} ${state}`).join(', ');
-	return (
-		<Box flexDirection="column">
-			<ThreadRow
-				main
-				name="main"
-				nameWidth={nameWidth}
-				state={main.state}
-				icon={stateIcon(main.state, clockMs, theme)}
-				progress={quantise(main.progress)}
-				barWidth={barWidth}
-				note={mainNote(main.state, threads, barWidth)}
-				time={mainTime}
-				timeWidth={timeWidth}
-			/>
-			{shown.map((row, index) => (
-				<ThreadRow
-					key={row.name}
-					name={row.name}
-					nameWidth={nameWidth}
-					state={row.state}
-					icon={stateIcon(row.state, clockMs, theme)}
-					progress={quantise(row.progress)}
-					barWidth={barWidth}
-					time={times[index] ?? ''}
-					timeWidth={timeWidth}
-					{...(row.error === undefined ? {} : {note: row.error})}
-				/>
-			))}
-			{collapsed ? (
-				<Text wrap="truncate" color={theme.muted}>
-					{`  +${hidden.length} more threads (${more})`}
-				</Text>
-			) : null}
-		</Box>
+	const draw = useCallback(
+		(of: LiveOf) => {
+			const table = tableLines(of, width, maxLines, theme);
+			if (bars) bars.steps = table.steps;
+			return table.lines;
+		},
+		[width, maxLines, theme, bars],
 	);
+	return <LiveLines of={{main, threads, clockMs}} draw={draw} />;
 });
 
 /**

@@ -12,7 +12,7 @@ import {LockPanel} from './LockPanel.js';
 import {raceSummary} from './RaceView.js';
 import {MIN_HEIGHT, MIN_WIDTH, TooSmall} from './SceneView.js';
 import {ThreadTable, tableHeight} from './ThreadTable.js';
-import {runningStatus} from './StateIcon.js';
+import {LiveStatus} from './StateIcon.js';
 import {useTheme} from '../theme.js';
 
 export interface TourViewProps extends ChromeProps {
@@ -62,14 +62,17 @@ function SlideScene({
 	}
 	// The rows, then as many of the printed lines as fit (hello before or after the wake), then the status.
 	const table = tableHeight(snapshot.threads.length, lines - 1);
-	const status = snapshot.summary?.line ?? runningStatus(snapshot, theme);
 	return (
 		<Box flexDirection="column">
 			<ThreadTable main={snapshot.main} threads={snapshot.threads} clockMs={snapshot.clockMs} width={width} maxLines={table} />
 			{log > 0 ? <EventLog lines={snapshot.log} height={log} width={width} /> : null}
-			<Text wrap="truncate" bold={snapshot.summary !== null}>
-				{truncate(theme.text(status), width, theme.glyphs.ellipsis)}
-			</Text>
+			{snapshot.summary ? (
+				<Text wrap="truncate" bold>
+					{truncate(theme.text(snapshot.summary.line), width, theme.glyphs.ellipsis)}
+				</Text>
+			) : (
+				<LiveStatus of={snapshot} width={width} />
+			)}
 		</Box>
 	);
 }
