@@ -104,18 +104,28 @@ export function toSnapshot(sample: Sample): Snapshot {
 			elapsedMs: sample.clockMs,
 		},
 		threads: sample.threads.map((thread) => threadRow(thread, sample.clockMs, progressUnits(sample))),
-		log: sample.events.map((event) => ({
-			atMs: event.atMs,
-			thread: event.thread,
-			kind: event.kind,
-			text: logText(event, sample.threads),
-		})),
+		log: sample.events.map((event) => logLine(event, sample.threads)),
 		summary: sample.finished ? summarize(sample) : null,
 		race: raceResult(sample),
 		lastStep: sample.lastStep ? stepText(sample.lastStep, sample.threads, sample.deadlock) : null,
 		...(sample.gil ? {gil: sample.gil} : {}),
 		...(sample.deadlock ? {deadlock: deadlockModel(sample)!} : {}),
 	};
+}
+
+/**
+ * A run hands out the same event objects from sample to sample, and a line's words depend
+ * only on its event and its thread's name: each is worded once, not at every frame (a 256-
+ * thread scene has 512). A failure's line names the error, which may arrive later: worded each time.
+ */
+const logLines = new WeakMap<EventSample, LogLine>();
+
+function logLine(event: EventSample, threads: Sample['threads']): LogLine {
+	const known = event.kind === 'fail' ? undefined : logLines.get(event);
+	if (known) return known;
+	const line = {atMs: event.atMs, thread: event.thread, kind: event.kind, text: logText(event, threads)};
+	if (event.kind !== 'fail') logLines.set(event, line);
+	return line;
 }
 
 /** What a thread's progress counts to: a race's or a deadlock's increments, a CPU job's thousandths; 0: its sleep's time. */

@@ -9,6 +9,7 @@ import {useApp} from 'ink';
 import type {WorkerPool} from '../engine/pool.js';
 import type {RunProgram} from '../engine/run.js';
 import {useMemory} from './hooks/use-memory.js';
+import {usePatcher} from './live/LiveLines.js';
 import {useRuns} from './hooks/use-runs.js';
 import {useSim} from './hooks/use-sim.js';
 import {type BarSteps, BarStepsContext} from './redraw.js';
@@ -40,8 +41,8 @@ export function LiveSource({pool, lanes, runKey, fps, frameMs, children}: Source
 	const onError = useCallback((error: unknown) => exit(error instanceof Error ? error : new Error(String(error))), [exit]);
 	const [bars] = useState<BarSteps>(() => ({steps: 0}));
 	const snapshots = useRuns(pool, lanes, fps, frameMs, runKey, onError, bars);
-	// Read once a second: memory, and how many workers are up (256 take seconds to start).
-	const rss = useMemory();
+	// Read once a second (every five while bars move): memory, and how many workers are up (256 take seconds to start).
+	const rss = useMemory(usePatcher());
 	return (
 		<BarStepsContext.Provider value={bars}>
 			{children({snapshots, label: `real threads · ${plural(pool.size, 'worker')} · ${rss} MB`})}

@@ -20,7 +20,8 @@
  */
 import type {DOMElement} from 'ink';
 import type {MainRowModel, Snapshot, ThreadRowModel} from '../../model/snapshot.js';
-import {changedSpan} from './span.js';
+import {type Shown, changedSpans} from './span.js';
+import {narrowWidth} from '../text-width.js';
 
 /** What a region draws from: the rows and clock of one snapshot. */
 export interface LiveOf {
@@ -45,7 +46,7 @@ interface Placed {
 	left: number;
 	width: number;
 	/** What is on screen there now. */
-	shown: readonly string[];
+	shown: readonly Shown[];
 }
 
 /** Where the cursor is after Ink's last frame, in lines from the frame's top; and the terminal then. */
@@ -100,6 +101,7 @@ export class Patcher {
 	#frame: Frame | null = null;
 	#previousHeight = 0;
 	#root: DOMElement | null = null;
+	#patchedAt = Number.NEGATIVE_INFINITY;
 
 	constructor(terminal: Terminal) {
 		this.#terminal = terminal;
@@ -128,8 +130,9 @@ export class Patcher {
 				this.#root = at.root;
 				height = at.root.yogaNode!.getComputedHeight();
 			}
-			const fits = at !== null && at.height === region.rendered.length;
-			this.#regions.set(region, fits ? {top: at.top, left: at.left, width: at.width, shown: region.rendered} : null);
+			const shown = region.rendered.map((line) => ({line, width: narrowWidth(line) ?? Number.POSITIVE_INFINITY}));
+			const fits = at !== null && at.height === shown.length && shown.every((line) => line.width <= at.width);
+			this.#regions.set(region, fits ? {top: at.top, left: at.left, width: at.width, shown} : null);
 		}
 		const full = height >= rows || this.#previousHeight >= rows;
 		this.#previousHeight = height;
@@ -146,7 +149,7 @@ export class Patcher {
 		const {columns, rows} = this.#terminal;
 		if (!frame || this.#regions.size === 0 || frame.columns !== columns || frame.rows !== rows) return false;
 		if (this.#root?.yogaNode?.getComputedHeight() !== frame.height) return false;
-		const changes: Array<{placed: Placed; lines: readonly string[]}> = [];
+		const changes: Array<{placed: Placed; shown: Shown[]}> = [];
 		let out = '';
 		for (const [region, placed] of this.#regions) {
 			const snapshot = counterpart(region.of, drawn, next);
@@ -154,18 +157,28 @@ export class Patcher {
 			if (!placed || !snapshot || !at || at.top !== placed.top || at.left !== placed.left || at.width !== placed.width) return false;
 			const lines = region.draw(snapshot);
 			if (lines.length !== placed.shown.length) return false;
+			const shown: Shown[] = [];
 			for (const [index, line] of lines.entries()) {
-				const span = changedSpan(placed.shown[index]!, line);
-				if (span === null) continue;
-				if (span === undefined || span.width > placed.width) return false;
+				const changed = changedSpans(placed.shown[index]!, line);
+				if (changed === undefined || changed.width > placed.width) return false;
+				shown.push({line, width: changed.width});
 				const up = frame.cursorLine - (placed.top + index);
 				if (up < 0 || up >= rows) continue; // scrolled off: not on screen to patch
-				out += `${RESTORE}${up > 0 ? `\u001B[${up}A` : ''}\u001B[${placed.left + span.column + 1}G${span.text}`;
+				for (const span of changed.spans)
+					out += `${RESTORE}${up > 0 ? `\u001B[${up}A` : ''}\u001B[${placed.left + span.column + 1}G${span.text}`;
 			}
-			changes.push({placed, lines});
+			changes.push({placed, shown});
 		}
-		for (const {placed, lines} of changes) placed.shown = lines;
-		if (out !== '') this.#terminal.write(`${BSU}${SAVE}${out}${RESTORE}${ESU}`);
+		for (const {placed, shown} of changes) placed.shown = shown;
+		if (out !== '') {
+			this.#terminal.write(`${BSU}${SAVE}${out}${RESTORE}${ESU}`);
+			this.#patchedAt = Date.now();
+		}
 		return true;
+	}
+
+	/** Whether it drew a frame at `ms` (Date.now()) or later. */
+	patchedSince(ms: number): boolean {
+		return this.#patchedAt >= ms;
 	}
 }

@@ -1,32 +1,40 @@
 /**
- * The part of a styled line that changed: where it starts on screen and what to write there,
- * so that a bar's next eighth is a few bytes instead of the whole row.
+ * The parts of a styled line that changed: where each starts on screen and what to write
+ * there, so that a bar's next eighth and a clock's next tenth are a few bytes, not the row.
  *
- * Lines are threadlab's own (printable ASCII, its glyphs and SGR colour codes, one column a
- * character: ui/text-width.ts); anything else gives undefined and the caller writes no span.
+ * Lines are threadlab's own: printable ASCII, its glyphs and SGR colour codes, one column a
+ * character (ui/text-width.ts). Anything else gives undefined, and the caller writes nothing.
  */
 import {narrowWidth} from '../text-width.js';
+
+/** A line on screen and its width. */
+export interface Shown {
+	line: string;
+	width: number;
+}
 
 export interface Span {
 	/** The screen column (from the line's start) where the write begins. */
 	column: number;
-	/** The colour codes in force there, the changed text, and spaces over what the old line had beyond the new. */
+	/** A reset, the colour codes in force there, and the new text (then spaces over what the old line showed beyond the new). */
 	text: string;
-	/** The new line's width. */
-	width: number;
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts every colour code.
-const SGR = /\u001B\[[\d;]*m/g;
+const SGR = /\u001B\[([\d;]*)m/g;
 const RESET = '\u001B[0m';
+/** Equal characters that end one span and start another: fewer, and one span is shorter to write. */
+const GAP = 6;
 
-/** Moves `index` back to the start of the colour code it falls inside, if it does. */
+const visible = (text: string) => (text.includes('\u001B') ? text.replace(SGR, '').length : text.length);
+
+/** `index` moved back to the start of the colour code it falls inside, if it does. */
 function codeStart(line: string, index: number): number {
 	const esc = line.lastIndexOf('\u001B', index - 1);
 	return esc >= 0 && line.indexOf('m', esc) >= index ? esc : index;
 }
 
-/** Moves `index` (an end, exclusive) past the colour code it falls inside, if it does. */
+/** `index` (an end, exclusive) moved past the colour code it falls inside, if it does. */
 function codeEnd(line: string, index: number): number {
 	const esc = line.lastIndexOf('\u001B', index - 1);
 	if (esc < 0) return index;
@@ -34,38 +42,96 @@ function codeEnd(line: string, index: number): number {
 	return m >= index ? m + 1 : index;
 }
 
-/**
- * What to write to turn `before` into `after` on screen; null when they are the same.
- * The changed part is written in the colours in force there; when it takes a different
- * width than it did, the rest of the line is written too, and spaces over what `before`
- * showed beyond it.
- */
-export function changedSpan(before: string, after: string): Span | null | undefined {
-	if (before === after) return null;
-	const width = narrowWidth(after);
-	if (width === undefined) return undefined;
-	const shortest = Math.min(before.length, after.length);
-	let start = 0;
-	while (start < shortest && before[start] === after[start]) start++;
-	start = codeStart(after, start);
-	let endBefore = before.length;
-	let endAfter = after.length;
-	while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
-		endBefore--;
-		endAfter--;
+/** The styles in force after `prefix`, as one code after a reset; undefined for a code it does not know. */
+export function stylesAfter(prefix: string): string | undefined {
+	let fg = '';
+	let bg = '';
+	const on = new Set<number>();
+	for (const [, params = ''] of prefix.matchAll(SGR)) {
+		const p = params.split(';');
+		for (let i = 0; i < p.length; i++) {
+			const n = Number(p[i] || 0);
+			if (n === 38 || n === 48) {
+				const length = p[i + 1] === '5' ? 3 : 5;
+				const code = p.slice(i, i + length).join(';');
+				if (n === 38) fg = code;
+				else bg = code;
+				i += length - 1;
+			} else if (n === 0) {
+				fg = '';
+				bg = '';
+				on.clear();
+			} else if ((n >= 30 && n <= 37) || (n >= 90 && n <= 97)) fg = String(n);
+			else if ((n >= 40 && n <= 47) || (n >= 100 && n <= 107)) bg = String(n);
+			else if (n === 39) fg = '';
+			else if (n === 49) bg = '';
+			else if ([1, 2, 3, 4, 7, 9].includes(n)) on.add(n);
+			else if (n === 22) for (const off of [1, 2]) on.delete(off);
+			else if ([23, 24, 27, 29].includes(n)) on.delete(n - 20);
+			else return undefined;
+		}
 	}
-	const grown = codeEnd(after, endAfter) - endAfter;
-	endAfter += grown;
-	endBefore += grown;
-	const prefix = after.slice(0, start);
-	// `after` is all one-column characters (narrowWidth): its parts' widths are their lengths without colour codes.
-	const visible = (text: string) => (text.includes('\u001B') ? text.replace(SGR, '').length : text.length);
-	const column = visible(prefix);
-	const codes = prefix.includes('\u001B') ? prefix.match(SGR)!.join('') : '';
-	const middle = after.slice(start, endAfter);
-	if (narrowWidth(before.slice(start, endBefore)) === visible(middle)) return {column, text: `${codes}${middle}`, width};
-	const oldWidth = narrowWidth(before);
-	if (oldWidth === undefined) return undefined;
-	const pad = Math.max(0, oldWidth - width);
-	return {column, text: `${codes}${after.slice(start)}${pad > 0 ? RESET + ' '.repeat(pad) : ''}`, width};
+	const codes = [...on, fg, bg].filter((code) => code !== '');
+	return RESET + (codes.length > 0 ? `\u001B[${codes.join(';')}m` : '');
+}
+
+/** Runs of differing characters in two strings of one length, `GAP` or more equal ones apart. */
+function runs(a: string, b: string): Array<[number, number]> {
+	const found: Array<[number, number]> = [];
+	for (let i = 0; i < a.length; i++) {
+		if (a[i] === b[i]) continue;
+		const last = found.at(-1);
+		if (last && i - last[1] < GAP) last[1] = i + 1;
+		else found.push([i, i + 1]);
+	}
+	return found;
+}
+
+/**
+ * What to write to turn `before` into `after` on screen: no spans when they are the same.
+ * Where the changed part keeps its width, each run of changed characters is its own span;
+ * otherwise the rest of the line is written, and spaces over what `before` showed beyond it.
+ */
+export function changedSpans(before: Shown, after: string): {spans: Span[]; width: number} | undefined {
+	const old = before.line;
+	if (old === after) return {spans: [], width: before.width};
+	const shortest = Math.min(old.length, after.length);
+	let start = 0;
+	while (start < shortest && old[start] === after[start]) start++;
+	start = codeStart(after, start);
+	let endOld = old.length;
+	let endNew = after.length;
+	while (endOld > start && endNew > start && old[endOld - 1] === after[endNew - 1]) {
+		endOld--;
+		endNew--;
+	}
+	const grown = codeEnd(after, endNew) - endNew;
+	endOld += grown;
+	endNew += grown;
+	// The rest of both lines is `before`'s, whose width is known: only the changed middle is measured.
+	const middle = after.slice(start, endNew);
+	const middleWidth = narrowWidth(middle);
+	const oldMiddleWidth = narrowWidth(old.slice(start, endOld));
+	if (middleWidth === undefined || oldMiddleWidth === undefined) return undefined;
+	const width = before.width - oldMiddleWidth + middleWidth;
+	const column = visible(after.slice(0, start));
+	const spans: Span[] = [];
+	if (middleWidth === oldMiddleWidth && endOld - start === middle.length) {
+		for (const [from, to] of runs(old.slice(start, endOld), middle)) {
+			const a = codeStart(after, start + from);
+			const b = codeEnd(after, start + to);
+			const styles = stylesAfter(after.slice(0, a));
+			if (styles === undefined) return undefined;
+			// A changed colour code changes the text after it too: write on to the line's end.
+			const text = after.slice(a, b).includes('\u001B') ? after.slice(a) : after.slice(a, b);
+			spans.push({column: column + visible(after.slice(start, a)), text: styles + text});
+			if (text.length > b - a) break;
+		}
+		return {spans, width};
+	}
+	const styles = stylesAfter(after.slice(0, start));
+	if (styles === undefined) return undefined;
+	const pad = Math.max(0, before.width - width);
+	spans.push({column, text: `${styles}${after.slice(start)}${pad > 0 ? RESET + ' '.repeat(pad) : ''}`});
+	return {spans, width};
 }
