@@ -11,23 +11,30 @@ export interface Style {
 	bold?: boolean | undefined;
 }
 
-/** Per colour, boldness and chalk's level: what chalk writes before and after a text without codes or line breaks. */
-const wrappers = new Map<string, readonly [string, string]>();
+/** Per colour and boldness, at chalk's level when they were made: what chalk writes before and after a plain text. */
+const wrappers = {level: -1, plain: new Map<string, readonly [string, string]>(), bold: new Map<string, readonly [string, string]>()};
 
 /**
  * `text` coloured (a chalk colour name or `#rrggbb`, as Ink's colorize takes them) and bold.
- * The table redraws every row up to 30 times a second: chalk's wrapping of a plain text is
- * looked up once per style, and the text put between (the same bytes: test/ui/styled.test.ts).
+ * The table redraws every row up to 30 times a second: chalk's wrapping of a text without
+ * codes or line breaks is looked up once per style, and the text put between (the same
+ * bytes: test/ui/styled.test.ts).
  */
 export function styled(text: string, style: Style): string {
 	if (text.length === 0) return text;
 	if (text.includes('\u001B') || text.includes('\n') || text.includes('\r')) return chalkStyled(text, style);
-	const key = `${chalk.level}|${style.color ?? ''}|${style.bold ? 1 : 0}`;
-	let wrapper = wrappers.get(key);
+	if (wrappers.level !== chalk.level) {
+		wrappers.level = chalk.level;
+		wrappers.plain.clear();
+		wrappers.bold.clear();
+	}
+	const table = style.bold ? wrappers.bold : wrappers.plain;
+	const color = style.color ?? '';
+	let wrapper = table.get(color);
 	if (!wrapper) {
 		const [open = '', close = ''] = chalkStyled('\u0000', style).split('\u0000');
 		wrapper = [open, close];
-		wrappers.set(key, wrapper);
+		table.set(color, wrapper);
 	}
 	return wrapper[0] + text + wrapper[1];
 }

@@ -17,7 +17,7 @@ export interface ThreadRowProps {
 	time: string;
 	timeWidth: number;
 	/** Shown instead of the bar (a failure message). */
-	note?: string;
+	note?: string | undefined;
 	main?: boolean;
 }
 

@@ -13,8 +13,18 @@ import {useBarSteps} from '../redraw.js';
 
 const MAX_NAME = 16;
 
+/** ` / 2 s` for a 2 s sleep: worded once per length of sleep, not for every row of every frame. */
+const targets = new Map<number, string>();
+
 function threadTime(row: ThreadRowModel, decimals: number): string {
-	return row.targetMs > 0 ? `${clock(row.elapsedMs, decimals)} / ${seconds(row.targetMs / 1000)} s` : `${clock(row.elapsedMs, decimals)} s`;
+	if (row.targetMs <= 0) return `${clock(row.elapsedMs, decimals)} s`;
+	let target = targets.get(row.targetMs);
+	if (target === undefined) {
+		if (targets.size >= 64) targets.clear();
+		target = ` / ${seconds(row.targetMs / 1000)} s`;
+		targets.set(row.targetMs, target);
+	}
+	return clock(row.elapsedMs, decimals) + target;
 }
 
 /** Tenths of a second for short sleeps; whole seconds once a sleep is 10 s or more. */
@@ -39,33 +49,39 @@ export function tableLines(of: LiveOf, width: number, maxLines: number, theme: T
 	const timeWidth = Math.max(mainTime.length, ...times.map((time) => time.length));
 	const barWidth = Math.max(0, width - (2 + nameWidth + 1 + 2 + STATE_WIDTH + 1 + timeWidth + 1));
 	const quantise = (progress: number) => barProgress(progress, barWidth, theme.glyphs.barPartials);
-	const common = {nameWidth, barWidth, timeWidth};
 	const out = [
 		rowLine(
 			{
-				...common,
-				main: true,
 				name: 'main',
+				nameWidth,
 				state: main.state,
 				icon: stateIcon(main.state, clockMs, theme),
 				progress: quantise(main.progress),
-				note: mainNote(main.state, threads, barWidth),
+				barWidth,
 				time: mainTime,
+				timeWidth,
+				note: mainNote(main.state, threads, barWidth),
+				main: true,
 			},
 			theme,
 		),
 	];
-	for (const [index, row] of shown.entries()) {
+	for (let index = 0; index < shown.length; index++) {
+		const row = shown[index]!;
+		// One shape for every row's props (note undefined, not absent): the loop stays monomorphic.
 		out.push(
 			rowLine(
 				{
-					...common,
 					name: row.name,
+					nameWidth,
 					state: row.state,
 					icon: stateIcon(row.state, clockMs, theme),
 					progress: quantise(row.progress),
+					barWidth,
 					time: times[index] ?? '',
-					...(row.error === undefined ? {} : {note: row.error}),
+					timeWidth,
+					note: row.error,
+					main: false,
 				},
 				theme,
 			),

@@ -26,8 +26,6 @@ const RESET = '\u001B[0m';
 /** Equal characters that end one span and start another: fewer, and one span is shorter to write. */
 const GAP = 6;
 
-const visible = (text: string) => (text.includes('\u001B') ? text.replace(SGR, '').length : text.length);
-
 /** `index` moved back to the start of the colour code it falls inside, if it does. */
 function codeStart(line: string, index: number): number {
 	const esc = line.lastIndexOf('\u001B', index - 1);
@@ -42,8 +40,40 @@ function codeEnd(line: string, index: number): number {
 	return m >= index ? m + 1 : index;
 }
 
+/** The whole colour codes in `line` before `end`, and how many characters they take. */
+function codesBefore(line: string, end: number): {codes: string; length: number} {
+	let codes = '';
+	for (let esc = line.indexOf('\u001B'); esc >= 0 && esc < end; esc = line.indexOf('\u001B', esc + 1)) {
+		const m = line.indexOf('m', esc);
+		if (m < 0 || m >= end) break;
+		codes += line.slice(esc, m + 1);
+	}
+	return {codes, length: codes.length};
+}
+
+/** stylesAfter's answers by the codes before: a row's spans start after the same few codes frame after frame. */
+const known = new Map<string, string | undefined>();
+
 /** The styles in force after `prefix`, as one code after a reset; undefined for a code it does not know. */
 export function stylesAfter(prefix: string): string | undefined {
+	return stylesOf(codesBefore(prefix, prefix.length).codes);
+}
+
+function stylesOf(codes: string): string | undefined {
+	if (known.has(codes)) return known.get(codes);
+	if (known.size >= 256) known.clear();
+	const styles = parseStyles(codes);
+	known.set(codes, styles);
+	return styles;
+}
+
+/** Where `index` of `line` is on screen (its characters before, without colour codes), and the styles in force there. */
+function at(line: string, index: number): {column: number; styles: string | undefined} {
+	const before = codesBefore(line, index);
+	return {column: index - before.length, styles: stylesOf(before.codes)};
+}
+
+function parseStyles(prefix: string): string | undefined {
 	let fg = '';
 	let bg = '';
 	const on = new Set<number>();
@@ -114,22 +144,21 @@ export function changedSpans(before: Shown, after: string): {spans: Span[]; widt
 	const oldMiddleWidth = narrowWidth(old.slice(start, endOld));
 	if (middleWidth === undefined || oldMiddleWidth === undefined) return undefined;
 	const width = before.width - oldMiddleWidth + middleWidth;
-	const column = visible(after.slice(0, start));
 	const spans: Span[] = [];
 	if (middleWidth === oldMiddleWidth && endOld - start === middle.length) {
 		for (const [from, to] of runs(old.slice(start, endOld), middle)) {
 			const a = codeStart(after, start + from);
 			const b = codeEnd(after, start + to);
-			const styles = stylesAfter(after.slice(0, a));
+			const {column, styles} = at(after, a);
 			if (styles === undefined) return undefined;
 			// A changed colour code changes the text after it too: write on to the line's end.
 			const text = after.slice(a, b).includes('\u001B') ? after.slice(a) : after.slice(a, b);
-			spans.push({column: column + visible(after.slice(start, a)), text: styles + text});
+			spans.push({column, text: styles + text});
 			if (text.length > b - a) break;
 		}
 		return {spans, width};
 	}
-	const styles = stylesAfter(after.slice(0, start));
+	const {column, styles} = at(after, start);
 	if (styles === undefined) return undefined;
 	const pad = Math.max(0, before.width - width);
 	spans.push({column, text: `${styles}${after.slice(start)}${pad > 0 ? RESET + ' '.repeat(pad) : ''}`});
