@@ -97,6 +97,42 @@ describe.skipIf(!hasTmux)('threadlab in a real terminal (tmux)', () => {
 		await expectRestored(t);
 	}, 20_000);
 
+	it('while bars move (drawn in place between renders), every row reads whole and agrees with its time and the clock', async () => {
+		const t = open(['sleepers', '-s', '3'], 100, 30);
+		await t.waitFor(/thread_4 \S+ sleeping/);
+		const eighths = ' ▏▎▍▌▋▊▉';
+		const clocks: number[] = [];
+		for (let capture = 0; capture < 8; capture++) {
+			await sleep(200);
+			const drawn = lines(t);
+			const status = drawn.find((line) => /running · \d/.test(line));
+			if (!status) break; // the sleep ended
+			const clock = Number(/running · (\d+\.\d) s$/.exec(status)?.[1]);
+			clocks.push(clock);
+			const main = Number(/^ {2}main .* (\d+\.\d) s$/.exec(drawn.find((line) => line.startsWith('  main'))!)?.[1]);
+			// One patch draws both; a capture may fall between two frames' writes.
+			expect(Math.abs(main - clock)).toBeLessThanOrEqual(0.1);
+			const rows = drawn.filter((line) => /^ {2}thread_\d/.test(line));
+			expect(rows).toHaveLength(5);
+			for (const row of rows) {
+				const match = /^ {2}thread_\d z sleeping ([█▏▎▍▌▋▊▉░]+) (\d\.\d) \/ 3 s$/.exec(row);
+				expect(match, row).not.toBeNull();
+				const [, bar = '', time = ''] = match!;
+				const cells = [...bar];
+				const full =
+					cells.filter((cell) => cell === '█').length +
+					eighths.indexOf(cells.find((cell) => eighths.includes(cell) && cell !== ' ') ?? ' ') / 8;
+				// The time is cut to tenths, the bar rounded to eighths: they agree within a tenth of the sleep and a cell.
+				expect(Math.abs(full - (Number(time) / 3) * cells.length), row).toBeLessThanOrEqual((0.1 / 3) * cells.length + 1);
+			}
+		}
+		// The screen moved on between captures 200 ms apart.
+		expect(clocks.length).toBeGreaterThanOrEqual(4);
+		for (let i = 1; i < clocks.length; i++) expect(clocks[i]).toBeGreaterThan(clocks[i - 1]!);
+		t.keys('q');
+		expect(await t.waitForExit(1000)).toBe(0);
+	}, 15_000);
+
 	it.each(['q', 'Escape', 'C-c'])(
 		'key %s while threads sleep: exit 0 within 500 ms, terminal restored, no process left',
 		async (key) => {
