@@ -1,11 +1,11 @@
-import {useEffect, useRef, useState} from 'react';
-import {usePatcher} from '../live/LiveLines.js';
+import {useEffect, useRef} from 'react';
+import {useFrames} from './use-frames.js';
 import type {WorkerPool} from '../../engine/pool.js';
 import {type LiveRun, prepareRun} from '../../engine/live.js';
 import {type RunProgram, programLabel} from '../../engine/run.js';
 import {watchRuns} from '../../engine/watch.js';
 import {idleSample} from '../../model/idle.js';
-import {type Snapshot, framesKey, stillKey, toSnapshot} from '../../model/snapshot.js';
+import {type Snapshot, toSnapshot} from '../../model/snapshot.js';
 import {useMarker} from '../markers.js';
 import {type BarSteps, nextRedrawMs} from '../redraw.js';
 
@@ -17,9 +17,8 @@ const idle = (lanes: readonly RunProgram[][]) =>
  * after another. One clock (engine/watch.ts) wakes on the workers' events and when
  * time alone moves something (a bar's next eighth, a spinner, a clock: ui/redraw.ts),
  * never more than `fps` times a second; the snapshots only change (so Ink only
- * re-renders) when something visible moved. When only time moved the thread rows and the
- * clock, the live patcher writes those lines in place instead of a render (ui/live/), where it
- * can; the next render draws the latest snapshots. `bars` says how many steps the bars show.
+ * re-renders or patches: use-frames.ts) when something visible moved. `bars` says how many
+ * steps the bars show.
  * A new `lanes` or `runKey` aborts what runs and starts again (`r`).
  */
 export function useRuns(
@@ -31,33 +30,19 @@ export function useRuns(
 	onError: (error: unknown) => void,
 	bars: BarSteps,
 ): Snapshot[][] {
-	const shown = useRef<Snapshot[][]>(null);
-	shown.current ??= idle(lanes);
-	// What this render draws: the patcher finds each run's rows among them.
-	const drawn = useRef(shown.current);
-	drawn.current = shown.current;
-	const [, setRenders] = useState(0);
+	const frames = useFrames(() => idle(lanes), frameMs, bars);
 	const previous = useRef<Promise<unknown>>(Promise.resolve());
 	const mark = useMarker();
-	const patcher = usePatcher();
+	const {publish: show, reset} = frames;
 	// biome-ignore lint/correctness/useExhaustiveDependencies: a new runKey (r) runs the same lanes again.
 	useEffect(() => {
 		let cancelled = false;
 		const current = idle(lanes);
 		const live = new Map<LiveRun, [number, number]>();
-		let lastKey = '';
-		let shownStill = '';
+		reset();
 		const publish = () => {
 			for (const [run, [lane, index]] of live) current[lane]![index] = toSnapshot(run.sample());
-			const key = framesKey(current, frameMs, bars.steps || 100);
-			if (key === lastKey) return;
-			lastKey = key;
-			const next = current.map((lane) => [...lane]);
-			shown.current = next;
-			const still = stillKey(next, frameMs);
-			if (patcher && still === shownStill && patcher.patch(drawn.current!, next)) return;
-			shownStill = still;
-			setRenders((n) => n + 1);
+			show(current);
 		};
 		const next = () => nextRedrawMs(current, {fps, frameMs, barSteps: bars.steps});
 		const clock = watchRuns(() => live.keys(), {fps, frameMs, next}, publish);
@@ -84,6 +69,6 @@ export function useRuns(
 			for (const run of live.keys()) void run.abort();
 			previous.current = all.catch(() => undefined);
 		};
-	}, [pool, lanes, fps, frameMs, runKey, onError, mark, bars, patcher]);
-	return shown.current;
+	}, [pool, lanes, fps, frameMs, runKey, onError, mark, bars, show, reset]);
+	return frames.snapshots;
 }

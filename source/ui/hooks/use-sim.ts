@@ -1,7 +1,8 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {RunProgram} from '../../engine/run.js';
 import {SLICE_STEPS, SimSession} from '../../engine/sim/session.js';
-import {type Snapshot, framesKey, toSnapshots} from '../../model/snapshot.js';
+import {type Snapshot, toSnapshots} from '../../model/snapshot.js';
+import {useFrames} from './use-frames.js';
 import type {BarSteps} from '../redraw.js';
 
 const LIVE = {maxSteps: Number.POSITIVE_INFINITY};
@@ -35,25 +36,17 @@ export function useSim(
 ): Sim {
 	// The screen follows the wall clock: no step limit, but at most a slice of steps per tick.
 	const session = useRef<SimSession>(new SimSession(lanes, seed, LIVE));
-	const [snapshots, setSnapshots] = useState(() => snapshotsOf(session.current));
+	const frames = useFrames(() => snapshotsOf(session.current), frameMs, bars);
 	const [paused, setPaused] = useState(startPaused);
-	const lastKey = useRef('');
-
-	const publish = useCallback(() => {
-		const next = snapshotsOf(session.current);
-		const key = framesKey(next, frameMs, bars.steps || 100);
-		if (key !== lastKey.current) {
-			lastKey.current = key;
-			setSnapshots(next);
-		}
-	}, [frameMs, bars]);
+	const {publish: show, reset} = frames;
+	const publish = useCallback(() => show(snapshotsOf(session.current)), [show]);
 
 	// biome-ignore lint/correctness/useExhaustiveDependencies: a new runKey (r) starts over with the same lanes.
 	useEffect(() => {
 		session.current = new SimSession(lanes, seed, LIVE);
-		lastKey.current = '';
+		reset();
 		publish();
-	}, [lanes, seed, runKey, publish]);
+	}, [lanes, seed, runKey, publish, reset]);
 
 	// biome-ignore lint/correctness/useExhaustiveDependencies: a new session (lanes, seed, runKey) needs a new timer.
 	useEffect(() => {
@@ -76,5 +69,5 @@ export function useSim(
 		publish();
 	}, [publish]);
 	const togglePause = useCallback(() => setPaused((p) => !p), []);
-	return {snapshots, paused, togglePause, step};
+	return {snapshots: frames.snapshots, paused, togglePause, step};
 }
