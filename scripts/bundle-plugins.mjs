@@ -77,7 +77,8 @@ const stackUtils = {
  * (@alcalzone/ansi-tokenize), put in a grid, and the grid turned back into strings. That was
  * two thirds of the CPU threadlab takes while threads sleep. Three exact edits, same output:
  * - graphemes come from source/ui/text-width.ts instead of Intl.Segmenter when every UTF-16
- *   unit is its own grapheme (printable ASCII, our glyphs and colour codes);
+ *   unit is its own grapheme (printable ASCII, our glyphs and colour codes), and the segmenter
+ *   is made the first time it is needed (see lazyIcu);
  * - the characters of one run of text share one styles array instead of a copy each;
  * - neighbouring characters whose styles are the same array, or both none, skip the diff of
  *   their styles (three Sets and four arrays per character).
@@ -87,10 +88,13 @@ export function fastStyledChars(root) {
 		path.endsWith('tokenize.js')
 			? [
 					[
-						'const segmenter = new Intl.Segmenter(',
-						`import {narrowGraphemes} from ${JSON.stringify(join(root, 'source', 'ui', 'text-width.ts').split('\\').join('/'))};\nconst segmenter = new Intl.Segmenter(`,
+						'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });',
+						`import {narrowGraphemes} from ${JSON.stringify(join(root, 'source', 'ui', 'text-width.ts').split('\\').join('/'))};\nlet segmenter;`,
 					],
-					['of segmenter.segment(str))', 'of (narrowGraphemes(str) ?? segmenter.segment(str)))'],
+					[
+						'of segmenter.segment(str))',
+						'of (narrowGraphemes(str) ?? (segmenter ??= new Intl.Segmenter(undefined, {granularity: "grapheme"})).segment(str)))',
+					],
 				]
 			: [
 					['    let codes = [];\n', '    let codes = [];\n    let shared;\n'],
@@ -110,6 +114,23 @@ export function fastStyledChars(root) {
 				],
 	);
 }
+
+/**
+ * The first Intl.Segmenter a process makes starts ICU (its locale and break rules): 15–30 ms,
+ * the largest entry in the profile of the first frame. slice-ansi (Ink's clipping and
+ * truncation) made one, and a Unicode-property expression, as it loaded; the first frame of a
+ * scene clips and truncates nothing. Both are made the first time slice-ansi is called instead.
+ */
+export const lazyIcu = patch('lazy-icu', /[\\/]slice-ansi[\\/]tokenize-ansi\.js$/, [
+	[
+		'const EMOJI_PRESENTATION_GRAPHEME_REGEX = /\\p{Emoji_Presentation}/u;',
+		'let emojiPresentation;\nconst EMOJI_PRESENTATION_GRAPHEME_REGEX = {test: (grapheme) => (emojiPresentation ??= /\\p{Emoji_Presentation}/u).test(grapheme)};',
+	],
+	[
+		"const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});",
+		"let graphemeSegmenter;\nconst GRAPHEME_SEGMENTER = {segment: (text) => (graphemeSegmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text)};",
+	],
+]);
 
 /**
  * Ink's screen grid, for every frame: one shared blank cell instead of a new object (with
