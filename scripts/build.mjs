@@ -10,6 +10,7 @@ import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
 import {
 	cursorToTerminal,
+	esmFacades,
 	fastStyledChars,
 	inkLazyStackUtils,
 	inkOutputReuse,
@@ -60,6 +61,7 @@ try {
 				lazyIcu,
 				fastStyledChars(root),
 				textWidth(root),
+				esmFacades(root),
 				yogaInScript(root),
 			],
 			banner: {js: '(function (exports, require, module, __filename, __dirname, __threadlabImportMeta) {"use strict";'},

@@ -1,7 +1,8 @@
 // esbuild plugins for the CLI bundle (dist/threadlab.cjs), each for the time to the first
 // frame (`npm run bench`, bench/RESULTS.md). Each edit of a dependency is exact: if the
 // dependency changes, the build stops and says which edit no longer applies.
-import {realpathSync} from 'node:fs';
+import {readFileSync, realpathSync} from 'node:fs';
+import {createRequire, isBuiltin} from 'node:module';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 
@@ -223,6 +224,49 @@ export default function stringWidth(text, options) {
 	return real(text, options);
 }
 `,
+			}));
+		},
+	};
+}
+
+/**
+ * An ES module that imports a CommonJS one gets a copy of its exports from esbuild's __toESM:
+ * one getter per export, made again by every importing module. React was copied 53 times as
+ * the bundle loaded (46 getters each), `process` 16 times (79 each): 8–9 ms of the first
+ * frame (profiled, `c0`). Instead React and its JSX runtime are each put behind an ES module
+ * that `require`s it once and exports its values, and so is a Node module that a file imports
+ * only as a default (`import process from 'node:process'`): no other of its properties is read
+ * (on Node 24 some of fs's are getters that warn). An import of a name a facade lacks fails the build.
+ */
+export function esmFacades(root) {
+	const require = createRequire(join(root, 'package.json'));
+	const sources = new Map();
+	/** Every import of `specifier` in `importer` is of its default alone. */
+	const defaultOnly = (importer, specifier) => {
+		if (!sources.has(importer)) sources.set(importer, readFileSync(importer, 'utf8'));
+		const imports = [...sources.get(importer).matchAll(/^import\s+([^'";]+?)\s+from\s+['"]([^'"]+)['"]/gm)];
+		const of = imports.filter((match) => match[2] === specifier);
+		return of.length > 0 && of.every((match) => /^[\w$]+$/.test(match[1]));
+	};
+	const exported = (path) =>
+		Object.entries(Object.getOwnPropertyDescriptors(require(path)))
+			.filter(([name, descriptor]) => 'value' in descriptor && /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default')
+			.map(([name]) => name);
+	return {
+		name: 'esm-facades',
+		setup(b) {
+			b.onResolve({filter: /^[\w:/-]+$/}, ({path, kind, importer}) =>
+				kind === 'import-statement' &&
+				(path === 'react' || path === 'react/jsx-runtime' || (isBuiltin(path) && defaultOnly(importer, path)))
+					? {path, namespace: 'esm-facade'}
+					: undefined,
+			);
+			b.onLoad({filter: /.*/, namespace: 'esm-facade'}, ({path}) => ({
+				resolveDir: root,
+				loader: 'js',
+				contents: `const m = require(${JSON.stringify(path)});\nexport default m;\n${
+					isBuiltin(path) ? '' : `export const {${exported(path).join(', ')}} = m;\n`
+				}`,
 			}));
 		},
 	};
