@@ -18,6 +18,7 @@ import {
 	lazyIcu,
 	lazyMeow,
 	textWidth,
+	yogaBase64,
 	yogaInScript,
 } from './bundle-plugins.mjs';
 
@@ -62,6 +63,7 @@ try {
 				fastStyledChars(root),
 				textWidth(root),
 				esmFacades(root),
+				yogaBase64,
 				yogaInScript(root),
 			],
 			banner: {js: '(function (exports, require, module, __filename, __dirname, __threadlabImportMeta) {"use strict";'},
