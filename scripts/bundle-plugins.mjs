@@ -134,6 +134,46 @@ export const lazyIcu = patch('lazy-icu', /[\\/]slice-ansi[\\/]tokenize-ansi\.js$
 ]);
 
 /**
+ * signal-exit (Ink's and restore-cursor's) loads Node's assert (~1–2 ms: its own modules) for
+ * one check of its argument, which Ink's first render makes; assert loads only if it fails.
+ */
+export const lazyAssert = patch('lazy-assert', /[\\/]signal-exit[\\/]index\.js$/, [
+	[
+		"  var assert = require('assert')\n",
+		"  var assert = {equal: (actual, expected, message) => actual == expected || require('assert').equal(actual, expected, message)}\n",
+	],
+]);
+
+/**
+ * Node's child_process (with dgram and its internals, ~1–2 ms) was loaded by three modules as
+ * the bundle loaded: the Python lane (gil only), terminal-size's fallbacks and a meow helper,
+ * none of which the first frame calls. Their imports get functions that load it when called.
+ * A class (ChildProcess) is not wrapped: importing one fails the build (types are erased).
+ */
+export function lazyChildProcess(root) {
+	const require = createRequire(join(root, 'package.json'));
+	return {
+		name: 'lazy-child-process',
+		setup(b) {
+			b.onResolve({filter: /^(node:)?child_process$/}, ({kind}) =>
+				kind === 'import-statement' ? {path: 'child_process', namespace: 'lazy-child-process'} : undefined,
+			);
+			b.onLoad({filter: /.*/, namespace: 'lazy-child-process'}, () => {
+				const names = Object.entries(require('node:child_process'))
+					.filter(([name, value]) => typeof value === 'function' && /^[a-z]\w*$/.test(name))
+					.map(([name]) => name);
+				const calls = names.map((name) => `export const ${name} = (...args) => load().${name}(...args);`);
+				return {
+					resolveDir: root,
+					loader: 'js',
+					contents: `let loaded;\nconst load = () => (loaded ??= require('node:child_process'));\n${calls.join('\n')}\nexport default {${names.join(', ')}};\n`,
+				};
+			});
+		},
+	};
+}
+
+/**
  * Ink's screen grid, for every frame: one shared blank cell instead of a new object (with
  * its own styles array) per cell; each line's styled characters and width looked up in the
  * last frame's cache before they are worked out again (two frames are kept, no more), so
