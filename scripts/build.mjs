@@ -20,7 +20,7 @@ import {
 	lazyIcu,
 	lazyMeow,
 	textWidth,
-	yogaBase64,
+	yogaWasm,
 	yogaInScript,
 } from './bundle-plugins.mjs';
 
@@ -67,7 +67,7 @@ try {
 				fastStyledChars(root),
 				textWidth(root),
 				esmFacades(root),
-				yogaBase64,
+				yogaWasm,
 				yogaInScript(root),
 			],
 			banner: {js: '(function (exports, require, module, __filename, __dirname, __threadlabImportMeta) {"use strict";'},

@@ -313,14 +313,24 @@ export function esmFacades(root) {
 }
 
 /**
- * yoga's WebAssembly is a base64 data: URL in its loader, decoded by `atob` (in JavaScript on
- * Node 20) and a loop of charCodeAt into bytes: ~6 ms of the first frame (profiled). Node's
- * Buffer decodes the same bytes natively.
+ * yoga's WebAssembly, two edits (profiled and timed on Node 20):
+ * - its bytes are a base64 data: URL in the loader, decoded by `atob` (in JavaScript on Node 20)
+ *   and a loop of charCodeAt: ~6 ms of the first frame; Node's Buffer decodes them natively;
+ * - the loader compiled and instantiated it asynchronously, starting in a promise callback
+ *   that runs once the CLI first awaits (after parsing the command line); V8's async compile
+ *   then needs the main thread's event loop between its steps, so the first frame waited
+ *   ~10 ms for it with the main thread idle. The module is compiled and instantiated at once,
+ *   as the bundle loads (1–2 ms: V8 compiles each function when first called either way), and
+ *   the loader's promise resolves without waiting for a task. Failures go the loader's way.
  */
-export const yogaBase64 = patch('yoga-base64', /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/, [
+export const yogaWasm = patch('yoga-wasm', /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/, [
 	[
 		'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c',
 		'var d=Buffer.from(a.slice(37),"base64")',
+	],
+	[
+		'function c(e){return ya().then(function(f){return WebAssembly.instantiate(f,d)}).then(function(f){return f}).then(e,',
+		'function c(e){var k;try{var g=new WebAssembly.Module(wa());k={instance:new WebAssembly.Instance(g,d),module:g}}catch(f){return Promise.reject(f).then(e,function(f){v("failed to asynchronously prepare wasm: "+f);x(f)})}return new Promise(function(r){r(e(k))});return Promise.resolve().then(e,',
 	],
 ]);
 
