@@ -1,6 +1,6 @@
-// Builds dist/ with esbuild: the CLI as one script that dist/cli.js loads with a per-user V8 code cache (start-up:
-// one file, no module resolution, little to compile; see source/cli/bin.ts and
-// scripts/bundle-plugins.mjs), one tiny bundle for the worker threads, one for the library.
+// Builds dist/ with esbuild: the CLI as one script that dist/cli.cjs loads with a per-user V8 code cache (start-up:
+// one file, no module resolution, little to compile; see source/cli/bin.ts, scripts/bundle-plugins.mjs
+// and scripts/start-plugins.mjs), one tiny bundle for the worker threads, one for the library.
 // Everything is built into a fresh folder and swapped in at the end, so a test run
 // that overlaps a build never finds dist/ half-written.
 import {build} from 'esbuild';
@@ -8,21 +8,8 @@ import {execFile} from 'node:child_process';
 import {chmod, mkdtemp, readFile, rename, rm, writeFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
-import {
-	cursorToTerminal,
-	esmFacades,
-	fastStyledChars,
-	inkLazyStackUtils,
-	inkOutputReuse,
-	inkWithoutDevtools,
-	lazyAssert,
-	lazyChildProcess,
-	lazyIcu,
-	lazyMeow,
-	textWidth,
-	yogaWasm,
-	yogaInScript,
-} from './bundle-plugins.mjs';
+import {cursorToTerminal, fastStyledChars, inkOutputReuse, inkWithoutDevtools, textWidth, yogaInScript} from './bundle-plugins.mjs';
+import {esmFacades, inkLazyStackUtils, lazyAssert, lazyChildProcess, lazyIcu, lazyMeow, yogaWasm} from './start-plugins.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const run = async (command, args) => promisify(execFile)(command, args, {cwd: root});
