@@ -1,6 +1,6 @@
-// Builds dist/ with esbuild: the CLI as one script that dist/cli.js loads with a per-user V8 code cache (start-up:
-// one file, no module resolution, little to compile; see source/cli/bin.ts and
-// scripts/bundle-plugins.mjs), one tiny bundle for the worker threads, one for the library.
+// Builds dist/ with esbuild: the CLI as one script that dist/cli.cjs loads with a per-user V8 code cache (start-up:
+// one file, no module resolution, little to compile; see source/cli/bin.ts, scripts/bundle-plugins.mjs
+// and scripts/start-plugins.mjs), one tiny bundle for the worker threads, one for the library.
 // Everything is built into a fresh folder and swapped in at the end, so a test run
 // that overlaps a build never finds dist/ half-written.
 import {build} from 'esbuild';
@@ -8,16 +8,8 @@ import {execFile} from 'node:child_process';
 import {chmod, mkdtemp, readFile, rename, rm, writeFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
-import {
-	cursorToTerminal,
-	fastStyledChars,
-	inkLazyStackUtils,
-	inkOutputReuse,
-	inkWithoutDevtools,
-	lazyMeow,
-	textWidth,
-	yogaInScript,
-} from './bundle-plugins.mjs';
+import {cursorToTerminal, fastStyledChars, inkOutputReuse, inkWithoutDevtools, textWidth, yogaInScript} from './bundle-plugins.mjs';
+import {esmFacades, inkLazyStackUtils, lazyAssert, lazyChildProcess, lazyIcu, lazyMeow, yogaWasm} from './start-plugins.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const run = async (command, args) => promisify(execFile)(command, args, {cwd: root});
@@ -56,8 +48,13 @@ try {
 				inkWithoutDevtools,
 				inkLazyStackUtils,
 				inkOutputReuse,
+				lazyIcu,
+				lazyAssert,
+				lazyChildProcess(root),
 				fastStyledChars(root),
 				textWidth(root),
+				esmFacades(root),
+				yogaWasm,
 				yogaInScript(root),
 			],
 			banner: {js: '(function (exports, require, module, __filename, __dirname, __threadlabImportMeta) {"use strict";'},
@@ -69,7 +66,22 @@ try {
 				THREADLAB_PACKAGE: JSON.stringify({name: pkg.name, version: pkg.version, description: pkg.description}),
 			},
 		}),
-		build({...common, entryPoints: {cli: 'source/cli/bin.ts', 'load-bundle': 'source/cli/load-bundle.ts'}, outdir: out, minify: true}),
+		// The command (package.json's bin): CommonJS, so that Node 20 does not start its ESM loader
+		// first (its own modules, fs/promises and readline among them: ~10 ms of CPU before the
+		// first frame, measured on Node 20 and 24). dist/cli.js stays, for those who run it by path.
+		build({
+			...common,
+			entryPoints: {cli: 'source/cli/bin.ts'},
+			outExtension: {'.js': '.cjs'},
+			outdir: out,
+			format: 'cjs',
+			minify: true,
+		}),
+		writeFile(
+			`${out}/cli.js`,
+			"#!/usr/bin/env node\n// The CLI by path (dist/cli.js); the package's command is dist/cli.cjs.\nimport './cli.cjs';\n",
+		),
+		build({...common, entryPoints: {'load-bundle': 'source/cli/load-bundle.ts'}, outdir: out, minify: true}),
 		// The library: its dependencies stay imports, so users' React and Ink are the same objects.
 		build({...common, entryPoints: {index: 'source/index.ts'}, outdir: out, packages: 'external'}),
 		// The worker: CommonJS, so a worker thread never starts Node's ESM loader (measured ~0.3 MB of
@@ -87,7 +99,14 @@ try {
 			? undefined
 			: run('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json', '--outDir', `${out}/types`]),
 	]);
+	// One non-ASCII character (esbuild keeps those of a /regex/ literal) makes the whole bundle a
+	// two-byte string for V8: slower to read and to load at every start. Write it as \u escapes.
+	const bundle = await readFile(`${out}/${BUNDLE}`);
+	const wide = bundle.findIndex((byte) => byte > 0x7f);
+	if (wide !== -1)
+		throw new Error(`${BUNDLE} is not ASCII: ${JSON.stringify(bundle.subarray(Math.max(0, wide - 40), wide + 20).toString())}`);
 	await rm(stub);
+	await chmod(`${out}/cli.cjs`, 0o755);
 	await chmod(`${out}/cli.js`, 0o755);
 	// mkdtemp makes the folder 0700: give dist/ the mode `mkdir` would (0755 under the usual
 	// umask 022), so another user on the machine can run the build.

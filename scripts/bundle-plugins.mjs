@@ -1,17 +1,18 @@
-// esbuild plugins for the CLI bundle (dist/threadlab.cjs), each for the time to the first
-// frame (`npm run bench`, bench/RESULTS.md). Each edit of a dependency is exact: if the
-// dependency changes, the build stops and says which edit no longer applies.
+// esbuild plugins for the CLI bundle (dist/threadlab.cjs): Ink's render path, text widths,
+// yoga in a script, the cursor (those for start-up alone are in start-plugins.mjs). Each edit
+// of a dependency is exact: if the dependency changes, the build stops and says which edit no
+// longer applies.
 import {realpathSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 
 /** The build stops if a plugin never found what it is for (its dependency moved or changed). */
-function mustMatch(b, name, what, matched) {
+export function mustMatch(b, name, what, matched) {
 	b.onEnd(() => (matched() ? undefined : {errors: [{text: `${name}: ${what} was not in the bundle; the dependency changed`}]}));
 }
 
 /** Replaces exact pieces of a dependency's file (`edits`, or `edits(path)`) in the bundle; the build fails if one is gone. */
-function patch(name, file, edits) {
+export function patch(name, file, edits) {
 	return {
 		name,
 		setup(b) {
@@ -31,20 +32,6 @@ function patch(name, file, edits) {
 }
 
 /**
- * meow evaluates two CommonJS bundles it carries as soon as it loads: normalize-package-data
- * (spdx-correct sorts its tables) and @babel/code-frame. It calls them only to read and
- * report a package.json, which the CLI hands it instead (`pkg`). Loading them when first
- * called takes ~15 ms off every start.
- */
-export const lazyMeow = patch('lazy-meow', /[\\/]meow[\\/]build[\\/]dependencies\.js$/, [
-	[
-		'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
-		'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
-	],
-	['var libExports = requireLib$1();', 'var libExports = {codeFrameColumns: (...args) => requireLib$1().codeFrameColumns(...args)};'],
-]);
-
-/**
  * With DEV=true Ink awaits React DevTools at its top level, which a script cannot do. The
  * CLI bundle never had DevTools (react-devtools-core is a stub there), so the await goes.
  */
@@ -54,30 +41,12 @@ export const inkWithoutDevtools = patch('ink-without-devtools', /[\\/]ink[\\/]bu
 ]);
 
 /**
- * Ink's ErrorOverview (what Ink draws when a component throws) builds a stack-utils parser
- * when it loads (~4 ms); it is built the first time an error is drawn instead.
- */
-export const inkLazyStackUtils = patch('ink-lazy-stack-utils', /[\\/]ink[\\/]build[\\/]components[\\/]ErrorOverview\.js$/, [
-	["import StackUtils from 'stack-utils';\n", ''],
-	[
-		'const stackUtils = new StackUtils({\n    cwd: cwd(),\n    internals: StackUtils.nodeInternals(),\n});',
-		`let parser;
-const stackUtils = {
-    parseLine(line) {
-        const StackUtils = require('stack-utils');
-        parser ??= new StackUtils({cwd: cwd(), internals: StackUtils.nodeInternals()});
-        return parser.parseLine(line);
-    },
-};`,
-	],
-]);
-
-/**
  * Ink rebuilds the whole screen for every frame: each line is cut into styled characters
  * (@alcalzone/ansi-tokenize), put in a grid, and the grid turned back into strings. That was
  * two thirds of the CPU threadlab takes while threads sleep. Three exact edits, same output:
  * - graphemes come from source/ui/text-width.ts instead of Intl.Segmenter when every UTF-16
- *   unit is its own grapheme (printable ASCII, our glyphs and colour codes);
+ *   unit is its own grapheme (printable ASCII, our glyphs and colour codes), and the segmenter
+ *   is made the first time it is needed (see lazyIcu in start-plugins.mjs);
  * - the characters of one run of text share one styles array instead of a copy each;
  * - neighbouring characters whose styles are the same array, or both none, skip the diff of
  *   their styles (three Sets and four arrays per character).
@@ -87,10 +56,13 @@ export function fastStyledChars(root) {
 		path.endsWith('tokenize.js')
 			? [
 					[
-						'const segmenter = new Intl.Segmenter(',
-						`import {narrowGraphemes} from ${JSON.stringify(join(root, 'source', 'ui', 'text-width.ts').split('\\').join('/'))};\nconst segmenter = new Intl.Segmenter(`,
+						'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });',
+						`import {narrowGraphemes} from ${JSON.stringify(join(root, 'source', 'ui', 'text-width.ts').split('\\').join('/'))};\nlet segmenter;`,
 					],
-					['of segmenter.segment(str))', 'of (narrowGraphemes(str) ?? segmenter.segment(str)))'],
+					[
+						'of segmenter.segment(str))',
+						'of (narrowGraphemes(str) ?? (segmenter ??= new Intl.Segmenter(undefined, {granularity: "grapheme"})).segment(str)))',
+					],
 				]
 			: [
 					['    let codes = [];\n', '    let codes = [];\n    let shared;\n'],

@@ -111,7 +111,7 @@ describe('the code cache, per user and per Node', () => {
 describe('dist/ for every user on the machine', () => {
 	it("has the mode mkdir would give it (0755 under umask 022), not mkdtemp's 0700", () => {
 		expect(statSync(dist).mode & 0o777).toBe(0o777 & ~process.umask());
-		for (const file of ['cli.js', 'threadlab.cjs', 'worker.cjs', 'index.js', 'types/index.d.ts'])
+		for (const file of ['cli.cjs', 'cli.js', 'threadlab.cjs', 'worker.cjs', 'index.js', 'types/index.d.ts'])
 			expect(statSync(join(dist, file)).mode & 0o004).toBe(0o004);
 	});
 

@@ -81,6 +81,7 @@ describe('npm pack', () => {
 	it('prepack builds the types: the list has dist/types/index.d.ts, LICENSE, the schema; no sources', () => {
 		for (const file of [
 			'dist/types/index.d.ts',
+			'dist/cli.cjs',
 			'dist/cli.js',
 			'dist/index.js',
 			'dist/worker.cjs',
