@@ -31,6 +31,9 @@ const common = {
 	define: {'process.env.NODE_ENV': '"production"'},
 	alias: {'react-devtools-core': stub},
 };
+/** THREADLAB_NO_MINIFY=1: the same bundles with their names kept, for CPU profiles (bench/profile.mjs). */
+const names = process.env.THREADLAB_NO_MINIFY === '1';
+const minify = names ? {minifyWhitespace: true, minifySyntax: true} : {minify: true};
 
 try {
 	await Promise.all([
@@ -41,7 +44,7 @@ try {
 			entryPoints: ['threadlab-entry'],
 			outfile: `${out}/${BUNDLE}`,
 			format: 'cjs',
-			minify: true,
+			...minify,
 			plugins: [
 				cursorToTerminal,
 				lazyMeow,
@@ -75,13 +78,13 @@ try {
 			outExtension: {'.js': '.cjs'},
 			outdir: out,
 			format: 'cjs',
-			minify: true,
+			...minify,
 		}),
 		writeFile(
 			`${out}/cli.js`,
 			"#!/usr/bin/env node\n// The CLI by path (dist/cli.js); the package's command is dist/cli.cjs.\nimport './cli.cjs';\n",
 		),
-		build({...common, entryPoints: {'load-bundle': 'source/cli/load-bundle.ts'}, outdir: out, minify: true}),
+		build({...common, entryPoints: {'load-bundle': 'source/cli/load-bundle.ts'}, outdir: out, ...minify}),
 		// The library: its dependencies stay imports, so users' React and Ink are the same objects.
 		build({...common, entryPoints: {index: 'source/index.ts'}, outdir: out, packages: 'external'}),
 		// The worker: CommonJS, so a worker thread never starts Node's ESM loader (measured ~0.3 MB of
@@ -92,7 +95,7 @@ try {
 			outExtension: {'.js': '.cjs'},
 			outdir: out,
 			format: 'cjs',
-			minify: true,
+			...minify,
 		}),
 		// Type declarations for the library (~4 s): `npm start` skips them with --no-types.
 		process.argv.includes('--no-types')
