@@ -160,11 +160,7 @@ export function stillKey(lanes: readonly (readonly Snapshot[])[], frameMs: numbe
 	return lanes
 		.map((lane) =>
 			lane
-				.map((s) =>
-					s.finished || s.race || s.gil || s.deadlock
-						? frameKey(s, frameMs)
-						: `${s.log.length}|${s.main.state}|${s.threads.map((row) => `${row.state}:${row.local}`).join()}|${s.lastStep}`,
-				)
+				.map((s) => (s.finished || s.race || s.gil || s.deadlock ? frameKey(s, frameMs) : frameKey(s, Number.POSITIVE_INFINITY, 0)))
 				.join(';'),
 		)
 		.join('/');
@@ -177,7 +173,9 @@ export function stillKey(lanes: readonly (readonly Snapshot[])[], frameMs: numbe
  */
 export function frameKey(snapshot: Snapshot, frameMs: number, barSteps = 100): string {
 	const tick = snapshot.finished ? -1 : Math.floor(snapshot.clockMs / frameMs);
-	const rows = snapshot.threads.map((row) => `${row.state}${Math.round(row.progress * barSteps)}:${row.local}`).join();
+	const rows = snapshot.threads
+		.map((row) => `${row.state}${Math.round(row.progress * barSteps)}:${row.local}${row.error === undefined ? '' : `:${row.error}`}`)
+		.join();
 	const race = snapshot.race ? `${snapshot.race.actual}|${snapshot.race.holder}` : '';
 	const gil = snapshot.gil
 		? `${snapshot.gil.holder}|${snapshot.gil.handovers}|${snapshot.gil.iterations}|${snapshot.gil.python?.version}`

@@ -17,11 +17,11 @@ import type {View} from '../lessons/view.js';
  * guard against bursts, twice as fast: at the same rate its debounce timer races the clock's
  * and drops every other frame (measured: 15 frames a second at --fps 30).
  */
-export const renderOptions = (options: Options, patcher: Patcher | null = null) => ({
+export const renderOptions = (options: Options, patcher: Patcher<NodeJS.WriteStream> | null = null) => ({
 	exitOnCtrlC: false,
 	patchConsole: false,
 	maxFps: options.fps * 2,
-	...(patcher ? {onRender: patcher.rendered} : {}),
+	...(patcher ? {stdout: patcher.stdout, onRender: patcher.rendered} : {}),
 });
 export const themeOf = (options: Options) => makeTheme({color: options.color, ascii: options.ascii, name: options.theme});
 export const seedOf = (options: Options) => (options.seed === undefined ? {} : {seed: options.seed, paused: options.paused});
@@ -31,7 +31,7 @@ export const seedOf = (options: Options) => (options.seed === undefined ? {} : {
  * writes only the last frame (CI) or plain text (a screen reader), where it would not know
  * where Ink's lines are.
  */
-function patcherFor(stdout: NodeJS.WriteStream): Patcher | null {
+function patcherFor(stdout: NodeJS.WriteStream): Patcher<NodeJS.WriteStream> | null {
 	const reader = process.env['INK_SCREEN_READER'] === 'true';
 	return stdout.isTTY && !isInCi && !reader ? new Patcher(stdout) : null;
 }

@@ -29,7 +29,7 @@ export interface ChromeOptions {
 
 export function Chrome({theme, source, context, on, leave, children}: ChromeOptions) {
 	const {exit} = useApp();
-	const {columns, rows} = useTerminalSize();
+	const {columns, rows, cleared} = useTerminalSize();
 	const [help, setHelp] = useState(false);
 	const {hidden, suspend} = useSuspend();
 	const keyContext: KeyContext = {...context, simulated: source.step !== undefined, paused: source.paused ?? false};
@@ -50,7 +50,8 @@ export function Chrome({theme, source, context, on, leave, children}: ChromeOpti
 		if (!keyboard && leave) exit();
 	}, [keyboard, leave, exit]);
 
-	if (hidden) return null;
+	// Nothing for one render after the screen was cleared (a resize, `fg`): Ink then writes the whole next frame.
+	if (hidden || cleared) return null;
 	return (
 		<ThemeContext.Provider value={theme}>
 			{children({

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {fixed, plural, seconds, truncate} from '../../source/model/format.js';
-import {summarize, toSnapshot} from '../../source/model/snapshot.js';
+import {stillKey, summarize, toSnapshot} from '../../source/model/snapshot.js';
 import {logText} from '../../source/model/wording.js';
 import type {EventSample, Sample, ThreadSample} from '../../source/model/types.js';
 
@@ -218,5 +218,19 @@ describe('summarize', () => {
 
 	it('a scene that took no time has no speed-up', () => {
 		expect(summarize(sample({threads: [thread('a')], finished: true})).speedup).toBe(0);
+	});
+});
+
+describe('stillKey: what a frame shows apart from what time alone moves', () => {
+	const at = (clockMs: number, over: Partial<ThreadSample> = {}) =>
+		stillKey([[toSnapshot(sample({clockMs, threads: [thread('thread_0', {state: 'sleeping', ...over})]}))]], 80);
+
+	it('the same while only the clock and the bars move', () => {
+		expect(at(100)).toBe(at(1900));
+	});
+
+	it('changes with a state, and with a failure’s message arriving after the failure (its log line changes words)', () => {
+		expect(at(100, {state: 'done'})).not.toBe(at(100));
+		expect(at(100, {state: 'failed', error: 'boom'})).not.toBe(at(100, {state: 'failed'}));
 	});
 });

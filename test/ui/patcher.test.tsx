@@ -34,13 +34,14 @@ beforeAll(async () => {
 class Screen extends EventEmitter {
 	readonly isTTY = true;
 	readonly term: Terminal;
+	columns: number;
+	rows: number;
 	writes: string[] = [];
 	#pending: Promise<void> = Promise.resolve();
-	constructor(
-		readonly columns: number,
-		readonly rows: number,
-	) {
+	constructor(columns: number, rows: number) {
 		super();
+		this.columns = columns;
+		this.rows = rows;
 		this.term = new Terminal({cols: columns, rows, allowProposedApi: true, convertEol: true});
 	}
 	write = (data: string): boolean => {
@@ -48,6 +49,12 @@ class Screen extends EventEmitter {
 		this.#pending = this.#pending.then(() => new Promise((resolve) => this.term.write(data, resolve)));
 		return true;
 	};
+	resize(columns: number, rows: number): void {
+		this.columns = columns;
+		this.rows = rows;
+		this.term.resize(columns, rows);
+		this.emit('resize');
+	}
 	async settled(): Promise<void> {
 		await new Promise((resolve) => setTimeout(resolve, 60));
 		await this.#pending;
@@ -124,9 +131,8 @@ afterEach(() => {
 async function drawn(lanes: Snapshot[][], columns: number, rows: number) {
 	const screen = new Screen(columns, rows);
 	const patcher = new Patcher(screen);
-	const stdout = screen as unknown as NodeJS.WriteStream;
 	const app = ink.render(<Tree lanes={lanes} width={columns} patcher={patcher} />, {
-		stdout,
+		stdout: patcher.stdout as unknown as NodeJS.WriteStream,
 		patchConsole: false,
 		exitOnCtrlC: false,
 		onRender: patcher.rendered,
@@ -136,7 +142,8 @@ async function drawn(lanes: Snapshot[][], columns: number, rows: number) {
 	// always a render (use-runs), and the patcher places them from the frame that draws.
 	app.rerender(<Tree lanes={lanes} width={columns} patcher={patcher} />);
 	await screen.settled();
-	return {screen, patcher, app};
+	const rerender = (next: Snapshot[][]) => app.rerender(<Tree lanes={next} width={columns} patcher={patcher} />);
+	return {screen, patcher, app, rerender};
 }
 
 describe('the live patcher', () => {
@@ -173,6 +180,51 @@ describe('the live patcher', () => {
 		expect(patch.length).toBeLessThan(frame / 3);
 	});
 
+	it('a frame that filled the terminal, then a shorter one: the patches follow where Ink left the cursor', async () => {
+		const tall = [[snapshot(400, ['sleeping', 'sleeping', 'sleeping', 'sleeping'])]];
+		const {screen, patcher, rerender} = await drawn(tall, 60, 10);
+		const short = [[snapshot(500)]];
+		rerender(short);
+		await screen.settled();
+		const next = [[snapshot(900)]];
+		expect(patcher.patch(short, next)).toBe(true);
+		await screen.settled();
+		expect(screen.cells()).toEqual((await drawn(next, 60, 10)).screen.cells());
+	});
+
+	it('when Ink skips a frame that came out the same, what is on screen stays known', async () => {
+		const before = [[snapshot(300)]];
+		const {screen, patcher, rerender} = await drawn(before, 60, 14);
+		const moved = [[snapshot(800)]];
+		expect(patcher.patch(before, moved)).toBe(true);
+		// A render of the same lanes as Ink last drew: Ink writes nothing, the screen keeps the patched rows.
+		rerender(before);
+		await screen.settled();
+		const next = [[snapshot(1300)]];
+		expect(patcher.patch(before, next)).toBe(true);
+		await screen.settled();
+		expect(screen.cells()).toEqual((await drawn(next, 60, 14)).screen.cells());
+	});
+
+	it('anything else written to the terminal (a clear on a resize): no patch until Ink draws again', async () => {
+		const before = [[snapshot(300)]];
+		const {screen, patcher, rerender} = await drawn(before, 60, 14);
+		screen.resize(60, 18);
+		patcher.forget();
+		patcher.stdout.write('\u001B[2J\u001B[H');
+		const writes = screen.writes.length;
+		expect(patcher.patch(before, [[snapshot(700)]])).toBe(false);
+		expect(screen.writes.length).toBe(writes);
+		// Ink's next frame (the app renders after a resize) puts everything in its place again.
+		const again = [[snapshot(900)]];
+		rerender(again);
+		await screen.settled();
+		const next = [[snapshot(1100)]];
+		expect(patcher.patch(again, next)).toBe(true);
+		await screen.settled();
+		expect(screen.cells()).toEqual((await drawn(next, 60, 18)).screen.cells());
+	});
+
 	it('says no, and writes nothing, when a line would not fit its place or the terminal changed size', async () => {
 		const before = [[snapshot(1000)]];
 		const {screen, patcher} = await drawn(before, 60, 14);
@@ -183,7 +235,7 @@ describe('the live patcher', () => {
 		expect(patcher.patch(before, [[wide]])).toBe(false);
 		// Rows the last frame did not draw from: no place to patch.
 		expect(patcher.patch([[snapshot(5)]], [[snapshot(1100)]])).toBe(false);
-		(screen as {columns: number}).columns = 70;
+		screen.columns = 70;
 		expect(patcher.patch(before, [[snapshot(1100)]])).toBe(false);
 		expect(screen.writes.length).toBe(writes);
 	});

@@ -3,7 +3,7 @@ import type {Snapshot} from '../../model/snapshot.js';
 import {clock, truncate} from '../../model/format.js';
 import {type Shown, type Theme, useTheme} from '../theme.js';
 import {LiveLines} from '../live/LiveLines.js';
-import type {LiveOf} from '../live/patcher.js';
+import type {LiveOf} from '../live/regions.js';
 
 /** The frame of the screen's one spinner at `clockMs` (the scene clock drives every spinner). */
 export function spinnerFrame(clockMs: number, theme: Theme): string {

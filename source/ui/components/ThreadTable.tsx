@@ -8,7 +8,7 @@ import {barProgress} from './ProgressBar.js';
 import {type Theme, barSteps, useTheme} from '../theme.js';
 import {styled} from '../styled.js';
 import {LiveLines} from '../live/LiveLines.js';
-import type {LiveOf} from '../live/patcher.js';
+import type {LiveOf} from '../live/regions.js';
 import {useBarSteps} from '../redraw.js';
 
 const MAX_NAME = 16;

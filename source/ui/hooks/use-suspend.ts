@@ -1,5 +1,6 @@
 import {useCallback, useEffect, useState} from 'react';
 import {useStdin, useStdout} from 'ink';
+import {usePatcher} from '../live/LiveLines.js';
 
 /**
  * Ctrl+Z and `fg`. In raw mode the terminal sends Ctrl+Z as a key: `suspend` gives the terminal
@@ -11,6 +12,7 @@ import {useStdin, useStdout} from 'ink';
 export function useSuspend(): {hidden: boolean; suspend(): void} {
 	const {stdin, isRawModeSupported} = useStdin();
 	const {stdout} = useStdout();
+	const patcher = usePatcher();
 	const [hidden, setHidden] = useState(false);
 	useEffect(() => {
 		if (isRawModeSupported !== true) return;
@@ -18,6 +20,7 @@ export function useSuspend(): {hidden: boolean; suspend(): void} {
 			// libuv skips a mode it believes is set already: leave raw mode, then enter it again.
 			stdin.setRawMode(false);
 			stdin.setRawMode(true);
+			patcher?.forget();
 			stdout.write('\u001B[?25l\u001B[2J\u001B[H');
 			setHidden(true);
 		};
@@ -25,7 +28,7 @@ export function useSuspend(): {hidden: boolean; suspend(): void} {
 		return () => {
 			process.off('SIGCONT', onContinue);
 		};
-	}, [stdin, stdout, isRawModeSupported]);
+	}, [stdin, stdout, isRawModeSupported, patcher]);
 	useEffect(() => {
 		if (!hidden) return;
 		const timer = setTimeout(() => setHidden(false), 0);

@@ -1,9 +1,15 @@
 import {useEffect, useState} from 'react';
 import {useStdout} from 'ink';
+import {usePatcher} from '../live/LiveLines.js';
 
 export interface TerminalSize {
 	columns: number;
 	rows: number;
+	/**
+	 * True for one render after a resize cleared the screen: drawing nothing then makes Ink
+	 * write the whole next frame, which it would skip if it came out the same as before.
+	 */
+	cleared: boolean;
 }
 
 /**
@@ -11,20 +17,31 @@ export interface TerminalSize {
  * On a resize the screen is cleared first: the terminal has re-wrapped (or scrolled away) the
  * old frame, so erasing it line by line, as Ink does, would leave pieces of it behind.
  */
-const sizeOf = (stdout: NodeJS.WriteStream): TerminalSize => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
+const sizeOf = (stdout: NodeJS.WriteStream) => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
 
 export function useTerminalSize(): TerminalSize {
 	const {stdout} = useStdout();
+	const patcher = usePatcher();
 	const [size, setSize] = useState(() => sizeOf(stdout));
+	const [cleared, setCleared] = useState(false);
 	useEffect(() => {
 		const onResize = () => {
-			if (stdout.isTTY) stdout.write('\u001B[2J\u001B[H');
+			if (stdout.isTTY) {
+				patcher?.forget();
+				stdout.write('\u001B[2J\u001B[H');
+				setCleared(true);
+			}
 			setSize(sizeOf(stdout));
 		};
 		stdout.on('resize', onResize);
 		return () => {
 			stdout.off('resize', onResize);
 		};
-	}, [stdout]);
-	return size;
+	}, [stdout, patcher]);
+	useEffect(() => {
+		if (!cleared) return;
+		const timer = setTimeout(() => setCleared(false), 0);
+		return () => clearTimeout(timer);
+	}, [cleared]);
+	return {...size, cleared};
 }

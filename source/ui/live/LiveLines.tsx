@@ -1,6 +1,7 @@
 import {createContext, memo, useContext, useLayoutEffect, useRef, useState} from 'react';
 import {Box, type DOMElement, Text} from 'ink';
-import type {LiveOf, Patcher, Region} from './patcher.js';
+import type {Patcher} from './patcher.js';
+import type {LiveOf, Region} from './regions.js';
 
 /** The patcher of a live screen on a terminal; null for a rendered frame, a test or a pipe. */
 export const PatcherContext = createContext<Patcher | null>(null);
@@ -17,7 +18,8 @@ const Line = memo(function Line({text}: {text: string}) {
 export function LiveLines({of, draw}: {of: LiveOf; draw: (of: LiveOf) => readonly string[]}) {
 	const patcher = usePatcher();
 	const ref = useRef<DOMElement>(null);
-	const lines = draw(of);
+	// Rows the patcher has moved on since `of` was published: a render below the source draws those.
+	const lines = draw(patcher ? patcher.latest(of) : of);
 	const [region] = useState<Region>(() => ({of, draw, rendered: lines, node: null}));
 	// What this render drew, for the patcher to compare with (as ThreadTable tells the source its bars' steps).
 	region.of = of;

@@ -4,52 +4,34 @@
  * While threads sleep, every frame differs from the last only in the thread rows (a bar's
  * next eighth, a time, a spinner) and the status line's clock. Ink draws each such frame
  * through React, Yoga, its output grid and a rewrite of the whole screen: ~4 ms of CPU for
- * 8 rows, 30 times a second. The patcher writes only the lines that changed, at the place
- * Ink last drew them, as the same bytes a render would draw (each region draws its lines
- * with the same pure function as its component).
+ * 8 rows, 30 times a second. The patcher writes only the cells that changed, where Ink last
+ * drew them, as the same bytes a render would draw (each region draws its lines with the
+ * same pure function as its component).
  *
- * It draws only what it can place for certain, and says no otherwise; the caller then
- * renders as usual:
- * - every region was laid out by the frame Ink drew last (Ink tells it of each frame through
- *   its `onRender` option), at the same place, with the same number of lines, in the same
- *   terminal size, each new line no wider than its region;
- * - the cursor is where Ink leaves it: on the line below its frame, or on its last line when
- *   the frame filled the terminal (Ink then writes it without the final newline).
- * Ink's next frame draws the whole screen again over whatever was patched: a patched line is
- * always what the next render would draw for the same snapshot.
+ * It knows what is on screen because Ink writes through it: Ink's `onRender` option tells it
+ * a frame is laid out, and the write that follows (Ink's `stdout` is `patcher.stdout`) that it
+ * is on screen, and where Ink left the cursor: below the frame, or on its last line when the
+ * frame fills the terminal (written without its final newline). Any other write (a clear on a
+ * resize, Ink erasing its frame) means nothing is where it was, until Ink's next frame.
+ * It draws only what it can place for certain, and says no otherwise; the caller then renders.
  */
 import type {DOMElement} from 'ink';
-import type {MainRowModel, Snapshot, ThreadRowModel} from '../../model/snapshot.js';
-import {type Shown, changedSpans} from './span.js';
+import type {Snapshot} from '../../model/snapshot.js';
 import {narrowWidth} from '../text-width.js';
-
-/** What a region draws from: the rows and clock of one snapshot. */
-export interface LiveOf {
-	main: MainRowModel;
-	threads: readonly ThreadRowModel[];
-	clockMs: number;
-}
-
-export interface Region {
-	/** The snapshot the last render drew from (its `threads` find the same run among the lanes). */
-	of: LiveOf;
-	/** The lines as a render draws them for another snapshot of the same run. */
-	draw(of: LiveOf): readonly string[];
-	/** The lines of the last render. */
-	rendered: readonly string[];
-	/** The region's box, once mounted. */
-	node: DOMElement | null;
-}
+import {type LiveOf, type Region, counterpart, place} from './regions.js';
+import {type Shown, changedSpans} from './span.js';
 
 interface Placed {
 	top: number;
 	left: number;
 	width: number;
+	/** The render's lines this place was taken with: a later render not yet drawn makes it stale. */
+	rendered: readonly string[];
 	/** What is on screen there now. */
 	shown: readonly Shown[];
 }
 
-/** Where the cursor is after Ink's last frame, in lines from the frame's top; and the terminal then. */
+/** Ink's last frame on screen: its height, the cursor's line (from the frame's top), the terminal's size then. */
 interface Frame {
 	height: number;
 	cursorLine: number;
@@ -67,44 +49,36 @@ const BSU = '\u001B[?2026h';
 const ESU = '\u001B[?2026l';
 const SAVE = '\u001B7';
 const RESTORE = '\u001B8';
+/** Writes of Ink's that change no cell: synchronized update on and off, the cursor hidden or shown. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts each of them.
+const NO_CELLS = /^(?:\u001B\[\?(?:2026|25)[hl])+$/;
 
-/** The box's place in the frame: its ancestors' offsets summed up to Ink's root. */
-function place(node: DOMElement): {top: number; left: number; width: number; height: number; root: DOMElement} | null {
-	let top = 0;
-	let left = 0;
-	let at: DOMElement | undefined = node;
-	let root = node;
-	while (at) {
-		const yoga = at.yogaNode;
-		if (!yoga) return null;
-		top += yoga.getComputedTop();
-		left += yoga.getComputedLeft();
-		root = at;
-		at = at.parentNode;
-	}
-	const yoga = node.yogaNode!;
-	return {top, left, width: yoga.getComputedWidth(), height: yoga.getComputedHeight(), root};
-}
-
-/** Finds the snapshot at the place `of` had among `drawn`, in `next`. */
-function counterpart(of: LiveOf, drawn: readonly (readonly Snapshot[])[], next: readonly (readonly Snapshot[])[]): Snapshot | undefined {
-	for (const [lane, snapshots] of drawn.entries()) {
-		const index = snapshots.findIndex((snapshot) => snapshot.threads === of.threads);
-		if (index >= 0) return next[lane]?.[index];
-	}
-	return undefined;
-}
-
-export class Patcher {
+export class Patcher<T extends Terminal = Terminal> {
+	/** Ink's stdout: the terminal itself, each write told to the patcher first. */
+	readonly stdout: T;
+	readonly #terminal: T;
 	readonly #regions = new Map<Region, Placed | null>();
-	readonly #terminal: Terminal;
 	#frame: Frame | null = null;
-	#previousHeight = 0;
+	/** What Ink's render laid out, until the write that puts it on screen (the same task). */
+	#pending: {height: number; columns: number; rows: number; placed: Map<Region, Placed | null>} | null = null;
 	#root: DOMElement | null = null;
 	#patchedAt = Number.NEGATIVE_INFINITY;
+	/** The lanes of the last render and the latest patched onto the screen. */
+	#lanes: {drawn: readonly (readonly Snapshot[])[]; next: readonly (readonly Snapshot[])[]} | null = null;
 
-	constructor(terminal: Terminal) {
+	constructor(terminal: T) {
 		this.#terminal = terminal;
+		const write = (data: unknown, ...rest: unknown[]) => {
+			this.#wrote(data);
+			return Reflect.apply(terminal.write, terminal, [data, ...rest]) as unknown;
+		};
+		this.stdout = new Proxy(terminal, {
+			get(target, key) {
+				if (key === 'write') return write;
+				const value = Reflect.get(target, key, target) as unknown;
+				return typeof value === 'function' ? value.bind(target) : value;
+			},
+		});
 	}
 
 	add(region: Region): void {
@@ -113,31 +87,54 @@ export class Patcher {
 
 	delete(region: Region): void {
 		this.#regions.delete(region);
-		if (this.#regions.size === 0) this.#root = null;
 	}
 
-	/**
-	 * Ink rendered a frame (its `onRender` option, called before it writes): note where each
-	 * region is and that it shows what its render drew. Ink writes a frame that fills the
-	 * terminal, or follows one that did, without its final newline.
-	 */
+	/** Ink laid out a frame (its `onRender` option, called just before it writes, if it writes). */
 	readonly rendered = (): void => {
 		const {columns, rows} = this.#terminal;
-		let height = this.#root?.yogaNode?.getComputedHeight() ?? 0;
+		const placed = new Map<Region, Placed | null>();
 		for (const region of this.#regions.keys()) {
 			const at = region.node ? place(region.node) : null;
-			if (at) {
-				this.#root = at.root;
-				height = at.root.yogaNode!.getComputedHeight();
-			}
+			if (at) this.#root = at.root;
 			const shown = region.rendered.map((line) => ({line, width: narrowWidth(line) ?? Number.POSITIVE_INFINITY}));
 			const fits = at !== null && at.height === shown.length && shown.every((line) => line.width <= at.width);
-			this.#regions.set(region, fits ? {top: at.top, left: at.left, width: at.width, shown} : null);
+			placed.set(region, fits ? {top: at.top, left: at.left, width: at.width, rendered: region.rendered, shown} : null);
 		}
-		const full = height >= rows || this.#previousHeight >= rows;
-		this.#previousHeight = height;
-		this.#frame = {height, cursorLine: full ? height - 1 : height, columns, rows};
+		const pending = {height: this.#root?.yogaNode?.getComputedHeight() ?? 0, columns, rows, placed};
+		this.#pending = pending;
+		// Ink writes in the same task, or not at all: the frame came out the same as the one on
+		// screen. Then regions placed already keep what they show (patched, perhaps), and those
+		// mounted since that frame was written (it drew them) are placed now.
+		queueMicrotask(() => {
+			if (this.#pending !== pending) return;
+			this.#pending = null;
+			if (this.#frame?.height !== pending.height) return;
+			for (const [region, at] of placed) if (this.#regions.get(region) === null && at) this.#regions.set(region, at);
+		});
 	};
+
+	#wrote(data: unknown): void {
+		if (typeof data === 'string' && NO_CELLS.test(data)) return;
+		const pending = this.#pending;
+		this.#pending = null;
+		if (!pending || typeof data !== 'string') {
+			this.#frame = null;
+			return;
+		}
+		// The frame's lines, and Ink's cursor after them: below the last, or on it when the frame
+		// filled the terminal (no final newline). Ink's erasing and cursor moves hold no newline.
+		let newlines = 0;
+		for (let at = data.indexOf('\n'); at >= 0; at = data.indexOf('\n', at + 1)) newlines++;
+		const height = data.endsWith('\n') ? newlines : newlines + 1;
+		this.#frame = {height, cursorLine: newlines, columns: pending.columns, rows: pending.rows};
+		for (const region of this.#regions.keys()) this.#regions.set(region, pending.placed.get(region) ?? null);
+	}
+
+	/** Someone else is about to write to the terminal (a clear): nothing will be where it was until Ink's next frame. */
+	forget(): void {
+		this.#pending = null;
+		this.#frame = null;
+	}
 
 	/**
 	 * Writes the regions' lines for `next` where they changed since what is on screen, and
@@ -154,7 +151,8 @@ export class Patcher {
 		for (const [region, placed] of this.#regions) {
 			const snapshot = counterpart(region.of, drawn, next);
 			const at = region.node ? place(region.node) : null;
-			if (!placed || !snapshot || !at || at.top !== placed.top || at.left !== placed.left || at.width !== placed.width) return false;
+			if (!placed || placed.rendered !== region.rendered || !snapshot || !at) return false;
+			if (at.top !== placed.top || at.left !== placed.left || at.width !== placed.width) return false;
 			const lines = region.draw(snapshot);
 			if (lines.length !== placed.shown.length) return false;
 			const shown: Shown[] = [];
@@ -170,11 +168,21 @@ export class Patcher {
 			changes.push({placed, shown});
 		}
 		for (const {placed, shown} of changes) placed.shown = shown;
+		this.#lanes = {drawn, next};
 		if (out !== '') {
 			this.#terminal.write(`${BSU}${SAVE}${out}${RESTORE}${ESU}`);
 			this.#patchedAt = Date.now();
 		}
 		return true;
+	}
+
+	/**
+	 * `of`'s run as the screen shows it: in the latest snapshots patched on, if any since the
+	 * render `of` came from. A render below the source (a key, a resize) draws that, not older rows.
+	 */
+	latest(of: LiveOf): LiveOf {
+		const lanes = this.#lanes;
+		return (lanes && counterpart(of, lanes.drawn, lanes.next)) ?? of;
 	}
 
 	/** Whether it drew a frame at `ms` (Date.now()) or later. */

@@ -151,8 +151,9 @@ export function changedSpans(before: Shown, after: string): {spans: Span[]; widt
 			const b = codeEnd(after, start + to);
 			const {column, styles} = at(after, a);
 			if (styles === undefined) return undefined;
-			// A changed colour code changes the text after it too: write on to the line's end.
-			const text = after.slice(a, b).includes('\u001B') ? after.slice(a) : after.slice(a, b);
+			// A changed colour code (in either line) changes the text after it too: write on to the line's end.
+			const coded = after.slice(a, b).includes('\u001B') || old.slice(a, b).includes('\u001B');
+			const text = coded ? after.slice(a) : after.slice(a, b);
 			spans.push({column, text: styles + text});
 			if (text.length > b - a) break;
 		}
