@@ -59,7 +59,10 @@ export async function guarded(options: Options, title: string, body: Body, tee =
 		pool.terminateNow();
 		return failed;
 	};
+	let bailing = false;
 	const bail = (code: number, message?: string) => {
+		if (bailing) return;
+		bailing = true;
 		instance?.unmount();
 		const failed = stopAll();
 		const line = message ?? failed;
@@ -77,7 +80,9 @@ export async function guarded(options: Options, title: string, body: Body, tee =
 		);
 		untee = teeStdout(cast, (message) => setImmediate(() => bail(1, message)));
 	}
-	for (const [signal, code] of SIGNALS) process.once(signal, () => bail(code));
+	// `on`, not `once`: a second signal while the first is handled (Ctrl+C twice, a supervisor's
+	// repeated SIGTERM) must not find the default action back and kill the clean-up half-way.
+	for (const [signal, code] of SIGNALS) process.on(signal, () => bail(code));
 	const hungUp = () => hangUp(stopAll);
 	process.once('SIGHUP', hungUp);
 	// EIO: the terminal is gone (its window closed), often before SIGHUP arrives.
