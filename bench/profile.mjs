@@ -45,7 +45,7 @@ try {
 	rmSync(dir, {recursive: true, force: true});
 }
 
-/** The samples from 0.5 s after the first patch (or render) for WINDOW_S seconds: self time per frame, by function. */
+/** The samples from 0.5 s after the first patch for WINDOW_S seconds: self time per frame, by function. */
 function report(profile, frames) {
 	const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
 	const parent = new Map();
@@ -56,7 +56,9 @@ function report(profile, frames) {
 	};
 	let t = profile.startTime;
 	const times = profile.timeDeltas.map((delta) => (t += delta));
-	const first = profile.samples.findIndex((id) => inStack(id, 'patch') || inStack(id, 'onRender'));
+	// The first patch (a minified bundle has no such name: then the first render).
+	let first = profile.samples.findIndex((id) => inStack(id, 'patch'));
+	if (first < 0) first = profile.samples.findIndex((id) => inStack(id, 'onRender'));
 	const from = times[first] + 0.5e6;
 	const to = from + WINDOW_S * 1e6;
 	const self = new Map();
