@@ -4,7 +4,7 @@
  * single notify on shared memory. Workers are `unref`'d while idle, and
  * `terminate()` ends every one of them; call it on every exit path.
  */
-import {existsSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {Worker} from 'node:worker_threads';
 import type {RunMessage, WorkerReply} from './jobs.js';
 
@@ -22,6 +22,8 @@ export type RunOutcome = {ok: true} | {ok: false; message: string};
 
 export class WorkerPool {
 	readonly #url: URL;
+	/** The worker script's text, read once: see #spawn. */
+	#code: string | undefined;
 	readonly #idle: Worker[] = [];
 	readonly #all = new Set<Worker>();
 	/** What else the runs started (the Python lane's child process), each with how to end it. */
@@ -121,7 +123,11 @@ export class WorkerPool {
 	}
 
 	#spawn(): Promise<void> {
-		const worker = new Worker(this.#url, {
+		// Its text, evaluated, not its path: a worker that loads a file resolves and reads it
+		// through Node's CommonJS loader, ~0.1 MB of RSS per thread on Node 24 (bench/RESULTS.md, goal 3).
+		this.#code ??= readFileSync(this.#url, 'utf8');
+		const worker = new Worker(this.#code, {
+			eval: true,
 			stdout: true, // a worker's stdout must never reach the terminal
 			stderr: true,
 			resourceLimits: {maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 8, stackSizeMb: 1},

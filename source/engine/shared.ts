@@ -66,7 +66,7 @@ export const T = {
 	waits: 7,
 } as const;
 const THREAD_INTS = 16; // 64 bytes: one cache line per thread, no false sharing
-/** Per-thread Float64 cells (epoch milliseconds). */
+/** Per-thread Float64 cells (milliseconds of `epochNow()`). */
 export const F = {startAt: 0, wakeAt: 1, endAt: 2, waitAt: 3} as const;
 const THREAD_FLOATS = 4;
 const EVENT_INTS = 4;
@@ -87,9 +87,14 @@ export function bytesFor({threads, events, readLog, locks = 0}: SharedDims): num
 	return intBytes + (threads * THREAD_FLOATS + events) * 8;
 }
 
-/** Milliseconds on a clock every thread of the process shares. */
+/**
+ * Milliseconds on a clock every thread of the process shares (CLOCK_MONOTONIC, as libuv reads it);
+ * only differences of it mean anything. Not `performance`: its first read in a worker loads
+ * perf_hooks, ~0.1 MB of RSS per thread on Node 24 (bench/RESULTS.md, goal 3).
+ */
 export function epochNow(): number {
-	return performance.timeOrigin + performance.now();
+	const [seconds, nanoseconds] = process.hrtime();
+	return seconds * 1000 + nanoseconds / 1e6;
 }
 
 export class SharedState {

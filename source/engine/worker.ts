@@ -191,6 +191,4 @@ port.on('message', (message: RunMessage) => {
 		reply({type: 'failed', message: text});
 	}
 });
-// The first read of `performance` in a worker loads perf_hooks (~1–2 ms): do it now, not when a thread starts.
-epochNow();
 reply({type: 'ready'});
