@@ -103,7 +103,17 @@ function snapshot(clockMs: number, states: Array<'sleeping' | 'done'> = ['sleepi
 	};
 }
 
-function Tree({lanes, width, patcher}: {lanes: Snapshot[][]; width: number; patcher: Patcher | null}) {
+function Tree({
+	lanes,
+	width,
+	patcher,
+	keys = 'r run again · q quit',
+}: {
+	lanes: Snapshot[][];
+	width: number;
+	patcher: Patcher | null;
+	keys?: string;
+}) {
 	const {Box, Text} = ink;
 	const s = lanes[0]![0]!;
 	return (
@@ -115,7 +125,7 @@ function Tree({lanes, width, patcher}: {lanes: Snapshot[][]; width: number; patc
 					<views.ThreadTable main={s.main} threads={s.threads} clockMs={s.clockMs} width={width} maxLines={10} />
 					<Text> </Text>
 					<views.LiveStatus of={s} width={width} />
-					<Text>r run again · q quit</Text>
+					<Text>{keys}</Text>
 				</Box>
 			</views.PatcherContext.Provider>
 		</ThemeContext.Provider>
@@ -142,7 +152,8 @@ async function drawn(lanes: Snapshot[][], columns: number, rows: number) {
 	// always a render (use-runs), and the patcher places them from the frame that draws.
 	app.rerender(<Tree lanes={lanes} width={columns} patcher={patcher} />);
 	await screen.settled();
-	const rerender = (next: Snapshot[][]) => app.rerender(<Tree lanes={next} width={columns} patcher={patcher} />);
+	const rerender = (next: Snapshot[][], keys?: string) =>
+		app.rerender(<Tree lanes={next} width={columns} patcher={patcher} {...(keys ? {keys} : {})} />);
 	return {screen, patcher, app, rerender};
 }
 
@@ -204,6 +215,18 @@ describe('the live patcher', () => {
 		expect(patcher.patch(before, next)).toBe(true);
 		await screen.settled();
 		expect(screen.cells()).toEqual((await drawn(next, 60, 14)).screen.cells());
+	});
+
+	it('a render from above the rows (a key) with the lanes of the last render draws the rows the patches put on screen', async () => {
+		const before = [[snapshot(300)]];
+		const {screen, patcher, rerender} = await drawn(before, 60, 14);
+		const moved = [[snapshot(1500)]];
+		expect(patcher.patch(before, moved)).toBe(true);
+		// Something else on screen changes: Ink writes the whole frame, rows included.
+		rerender(before, '? help · q quit');
+		await screen.settled();
+		expect(screen.text()[2]).toBe((await drawn(moved, 60, 14)).screen.text()[2]);
+		expect(screen.text().some((line) => line.includes('? help'))).toBe(true);
 	});
 
 	it('anything else written to the terminal (a clear on a resize): no patch until Ink draws again', async () => {

@@ -1,4 +1,4 @@
-import {memo, useCallback} from 'react';
+import {useCallback} from 'react';
 import {clock, seconds} from '../../model/format.js';
 import type {MainRowModel, ThreadRowModel} from '../../model/snapshot.js';
 import type {ThreadStateName} from '../../model/types.js';
@@ -99,9 +99,10 @@ export function tableLines(of: LiveOf, width: number, maxLines: number, theme: T
 /**
  * The main thread's row, then one row per thread. When the threads outnumber
  * `maxLines`, the last line says how many more there are, by state. Between renders,
- * the live patcher redraws its rows as time moves them (ui/live/).
+ * the live patcher redraws its rows as time moves them (ui/live/); not memoised, so that
+ * a render from above (a key, a resize) draws the rows the patcher last put on screen.
  */
-export const ThreadTable = memo(function ThreadTable({
+export function ThreadTable({
 	main,
 	threads,
 	clockMs,
@@ -126,7 +127,7 @@ export const ThreadTable = memo(function ThreadTable({
 		[width, maxLines, theme, bars],
 	);
 	return <LiveLines of={{main, threads, clockMs}} draw={draw} />;
-});
+}
 
 /**
  * The main thread's row in words instead of a bar: what it is doing, and how
