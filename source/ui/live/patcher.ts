@@ -53,6 +53,8 @@ const RESTORE = '\u001B8';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts each of them.
 const NO_CELLS = /^(?:\u001B\[\?(?:2026|25)[hl])+$/;
 
+const sameLines = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((line, i) => line === b[i]);
+
 export class Patcher<T extends Terminal = Terminal> {
 	/** Ink's stdout: the terminal itself, each write told to the patcher first. */
 	readonly stdout: T;
@@ -109,7 +111,12 @@ export class Patcher<T extends Terminal = Terminal> {
 			if (this.#pending !== pending) return;
 			this.#pending = null;
 			if (this.#frame?.height !== pending.height) return;
-			for (const [region, at] of placed) if (this.#regions.get(region) === null && at) this.#regions.set(region, at);
+			for (const [region, at] of placed) {
+				const shown = this.#regions.get(region);
+				if (shown === null && at) this.#regions.set(region, at);
+				// The same lines rendered again: the place still holds (a later patch checks it was taken from them).
+				else if (shown && at && sameLines(shown.rendered, at.rendered)) shown.rendered = at.rendered;
+			}
 		});
 	};
 
