@@ -138,8 +138,12 @@ afterEach(() => {
 });
 
 /** Ink drawing `lanes` on a fresh screen of `columns` × `rows`, with a patcher told of its frames. */
-async function drawn(lanes: Snapshot[][], columns: number, rows: number) {
+async function drawn(lanes: Snapshot[][], columns: number, rows: number, {sizeless = false} = {}) {
 	const screen = new Screen(columns, rows);
+	if (sizeless) {
+		screen.columns = 0;
+		screen.rows = 0;
+	}
 	const patcher = new Patcher(screen);
 	const app = ink.render(<Tree lanes={lanes} width={columns} patcher={patcher} />, {
 		stdout: patcher.stdout as unknown as NodeJS.WriteStream,
@@ -260,6 +264,9 @@ describe('the live patcher', () => {
 		expect(patcher.patch([[snapshot(5)]], [[snapshot(1100)]])).toBe(false);
 		screen.columns = 70;
 		expect(patcher.patch(before, [[snapshot(1100)]])).toBe(false);
+		// A pty opened without a size reads 0 × 0 from the start: nothing is drawn in place there.
+		const sizeless = await drawn(before, 60, 14, {sizeless: true});
+		expect(sizeless.patcher.patch(before, [[snapshot(1100)]])).toBe(false);
 		expect(screen.writes.length).toBe(writes);
 	});
 });

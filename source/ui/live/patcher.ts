@@ -151,7 +151,8 @@ export class Patcher<T extends Terminal = Terminal> {
 	patch(drawn: readonly (readonly Snapshot[])[], next: readonly (readonly Snapshot[])[]): boolean {
 		const frame = this.#frame;
 		const {columns, rows} = this.#terminal;
-		if (!frame || this.#regions.size === 0 || frame.columns !== columns || frame.rows !== rows) return false;
+		// A terminal without a size (a pty opened without one says 0 × 0): nowhere known to write.
+		if (!frame || !(rows > 0 && columns > 0) || this.#regions.size === 0 || frame.columns !== columns || frame.rows !== rows) return false;
 		if (this.#root?.yogaNode?.getComputedHeight() !== frame.height) return false;
 		const changes: Array<{placed: Placed; shown: Shown[]}> = [];
 		let out = '';
