@@ -1,6 +1,6 @@
-import {useCallback, useEffect, useState} from 'react';
+import {useCallback, useEffect} from 'react';
 import {useStdin, useStdout} from 'ink';
-import {usePatcher} from '../live/LiveLines.js';
+import {useClear} from './use-clear.js';
 
 /**
  * Ctrl+Z and `fg`. In raw mode the terminal sends Ctrl+Z as a key: `suspend` gives the terminal
@@ -12,28 +12,20 @@ import {usePatcher} from '../live/LiveLines.js';
 export function useSuspend(): {hidden: boolean; suspend(): void} {
 	const {stdin, isRawModeSupported} = useStdin();
 	const {stdout} = useStdout();
-	const patcher = usePatcher();
-	const [hidden, setHidden] = useState(false);
+	const {blank: hidden, clear} = useClear();
 	useEffect(() => {
 		if (isRawModeSupported !== true) return;
 		const onContinue = () => {
 			// libuv skips a mode it believes is set already: leave raw mode, then enter it again.
 			stdin.setRawMode(false);
 			stdin.setRawMode(true);
-			patcher?.forget();
-			stdout.write('\u001B[?25l\u001B[2J\u001B[H');
-			setHidden(true);
+			clear('\u001B[?25l');
 		};
 		process.on('SIGCONT', onContinue);
 		return () => {
 			process.off('SIGCONT', onContinue);
 		};
-	}, [stdin, stdout, isRawModeSupported, patcher]);
-	useEffect(() => {
-		if (!hidden) return;
-		const timer = setTimeout(() => setHidden(false), 0);
-		return () => clearTimeout(timer);
-	}, [hidden]);
+	}, [stdin, isRawModeSupported, clear]);
 	const suspend = useCallback(() => {
 		if (isRawModeSupported !== true) return;
 		stdin.setRawMode(false);

@@ -1,6 +1,6 @@
 import {useEffect, useState} from 'react';
 import {useStdout} from 'ink';
-import {usePatcher} from '../live/LiveLines.js';
+import {useClear} from './use-clear.js';
 
 export interface TerminalSize {
 	columns: number;
@@ -21,27 +21,17 @@ const sizeOf = (stdout: NodeJS.WriteStream) => ({columns: stdout.columns || 80, 
 
 export function useTerminalSize(): TerminalSize {
 	const {stdout} = useStdout();
-	const patcher = usePatcher();
 	const [size, setSize] = useState(() => sizeOf(stdout));
-	const [cleared, setCleared] = useState(false);
+	const {blank: cleared, clear} = useClear();
 	useEffect(() => {
 		const onResize = () => {
-			if (stdout.isTTY) {
-				patcher?.forget();
-				stdout.write('\u001B[2J\u001B[H');
-				setCleared(true);
-			}
+			if (stdout.isTTY) clear();
 			setSize(sizeOf(stdout));
 		};
 		stdout.on('resize', onResize);
 		return () => {
 			stdout.off('resize', onResize);
 		};
-	}, [stdout, patcher]);
-	useEffect(() => {
-		if (!cleared) return;
-		const timer = setTimeout(() => setCleared(false), 0);
-		return () => clearTimeout(timer);
-	}, [cleared]);
+	}, [stdout, clear]);
 	return {...size, cleared};
 }
