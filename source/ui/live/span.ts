@@ -40,15 +40,15 @@ function codeEnd(line: string, index: number): number {
 	return m >= index ? m + 1 : index;
 }
 
-/** The whole colour codes in `line` before `end`, and how many characters they take. */
-function codesBefore(line: string, end: number): {codes: string; length: number} {
+/** The whole colour codes in `line` before `end`, one after another. */
+function codesBefore(line: string, end: number): string {
 	let codes = '';
 	for (let esc = line.indexOf('\u001B'); esc >= 0 && esc < end; esc = line.indexOf('\u001B', esc + 1)) {
 		const m = line.indexOf('m', esc);
 		if (m < 0 || m >= end) break;
 		codes += line.slice(esc, m + 1);
 	}
-	return {codes, length: codes.length};
+	return codes;
 }
 
 /** stylesAfter's answers by the codes before: a row's spans start after the same few codes frame after frame. */
@@ -56,7 +56,7 @@ const known = new Map<string, string | undefined>();
 
 /** The styles in force after `prefix`, as one code after a reset; undefined for a code it does not know. */
 export function stylesAfter(prefix: string): string | undefined {
-	return stylesOf(codesBefore(prefix, prefix.length).codes);
+	return stylesOf(codesBefore(prefix, prefix.length));
 }
 
 function stylesOf(codes: string): string | undefined {
@@ -69,8 +69,8 @@ function stylesOf(codes: string): string | undefined {
 
 /** Where `index` of `line` is on screen (its characters before, without colour codes), and the styles in force there. */
 function at(line: string, index: number): {column: number; styles: string | undefined} {
-	const before = codesBefore(line, index);
-	return {column: index - before.length, styles: stylesOf(before.codes)};
+	const codes = codesBefore(line, index);
+	return {column: index - codes.length, styles: stylesOf(codes)};
 }
 
 function parseStyles(prefix: string): string | undefined {
