@@ -143,8 +143,12 @@ export function toSnapshots(lanes: readonly (readonly Sample[])[]): Snapshot[][]
 
 /** The frame key of every run of a view: equal keys, equal screens. */
 export function framesKey(lanes: readonly (readonly Snapshot[])[], frameMs: number, barSteps = 100): string {
-	return lanes.map((lane) => lane.map((snapshot) => frameKey(snapshot, frameMs, barSteps)).join(';')).join('/');
+	return lanesKey(lanes, (snapshot) => frameKey(snapshot, frameMs, barSteps));
 }
+
+/** One key for every run of a view, from one per snapshot. */
+const lanesKey = (lanes: readonly (readonly Snapshot[])[], key: (snapshot: Snapshot) => string): string =>
+	lanes.map((lane) => lane.map(key).join(';')).join('/');
 
 export function allFinished(lanes: readonly (readonly Snapshot[])[]): boolean {
 	return lanes.every((lane) => lane.every((snapshot) => snapshot.finished));
@@ -157,13 +161,9 @@ export function allFinished(lanes: readonly (readonly Snapshot[])[]): boolean {
  * own panels too, and a finished run draws its summary: their key is the whole frame key.
  */
 export function stillKey(lanes: readonly (readonly Snapshot[])[], frameMs: number): string {
-	return lanes
-		.map((lane) =>
-			lane
-				.map((s) => (s.finished || s.race || s.gil || s.deadlock ? frameKey(s, frameMs) : frameKey(s, Number.POSITIVE_INFINITY, 0)))
-				.join(';'),
-		)
-		.join('/');
+	return lanesKey(lanes, (s) =>
+		s.finished || s.race || s.gil || s.deadlock ? frameKey(s, frameMs) : frameKey(s, Number.POSITIVE_INFINITY, 0),
+	);
 }
 
 /**
