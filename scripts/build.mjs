@@ -34,6 +34,8 @@ const common = {
 /** THREADLAB_NO_MINIFY=1: the same bundles with their names kept, for CPU profiles (bench/profile.mjs). */
 const names = process.env.THREADLAB_NO_MINIFY === '1';
 const minify = names ? {minifyWhitespace: true, minifySyntax: true} : {minify: true};
+/** A CommonJS file of dist/ (`<name>.cjs`) for each entry point. */
+const commonjs = (entryPoints) => build({...common, entryPoints, outExtension: {'.js': '.cjs'}, outdir: out, format: 'cjs', ...minify});
 
 try {
 	await Promise.all([
@@ -72,14 +74,7 @@ try {
 		// The command (package.json's bin): CommonJS, so that Node 20 does not start its ESM loader
 		// first (its own modules, fs/promises and readline among them: ~10 ms of CPU before the
 		// first frame, measured on Node 20 and 24). dist/cli.js stays, for those who run it by path.
-		build({
-			...common,
-			entryPoints: {cli: 'source/cli/bin.ts'},
-			outExtension: {'.js': '.cjs'},
-			outdir: out,
-			format: 'cjs',
-			...minify,
-		}),
+		commonjs({cli: 'source/cli/bin.ts'}),
 		writeFile(
 			`${out}/cli.js`,
 			"#!/usr/bin/env node\n// The CLI by path (dist/cli.js); the package's command is dist/cli.cjs.\nimport './cli.cjs';\n",
@@ -89,14 +84,7 @@ try {
 		build({...common, entryPoints: {index: 'source/index.ts'}, outdir: out, packages: 'external'}),
 		// The worker: CommonJS, so a worker thread never starts Node's ESM loader (measured ~0.3 MB of
 		// RSS per thread on Node 20 and 24, beside an empty worker's 5–9 MB), and nothing but the engine in it.
-		build({
-			...common,
-			entryPoints: {worker: 'source/engine/worker.ts'},
-			outExtension: {'.js': '.cjs'},
-			outdir: out,
-			format: 'cjs',
-			...minify,
-		}),
+		commonjs({worker: 'source/engine/worker.ts'}),
 		// Type declarations for the library (~4 s): `npm start` skips them with --no-types.
 		process.argv.includes('--no-types')
 			? undefined
